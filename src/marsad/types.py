@@ -7,6 +7,7 @@ Every stage takes and returns these frozen dataclasses, so a stage can be swappe
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,10 +23,17 @@ Qualifier = Literal["exact", "more_than", "about", "at_most"]
 Factuality = Literal["asserted", "claimed", "denied", "future", "hypothetical", "negated"]
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def normalise_text(text: str) -> str:
-    """The form two copies of one article share: NFC, case-folded, whitespace collapsed."""
-    folded = unicodedata.normalize("NFC", text).casefold()
-    return " ".join(folded.split())
+    """The form two copies of one article share: NFKC, case-folded, words only.
+
+    Quote styles, dashes and line breaks differ between an HTML page, its feed entry and a
+    scraped text file of the same article, so only the words and their order count.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_NON_WORD.sub(" ", folded).split())
 
 
 def content_hash(text: str) -> str:

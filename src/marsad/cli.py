@@ -1,0 +1,313 @@
+"""The `marsad` command line.
+
+Heavy modules (the NLP pipeline, the store) are imported inside the commands so that
+`marsad --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from marsad.cli_output import (
+    BatchProgress,
+    document_table,
+    event_table,
+    print_document,
+    print_run_report,
+    print_stats,
+)
+
+app = typer.Typer(
+    name="marsad",
+    help=(
+        "marsad (مرصد, 'observatory') turns news articles about political violence into "
+        "a deduplicated, geolocated event database, with the text behind every field.\n\n"
+        "Start with:  marsad run examples/corpus   then   marsad events   and   marsad stats"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,
+)
+documents_app = typer.Typer(help="List and show stored documents.", no_args_is_help=True)
+app.add_typer(documents_app, name="documents")
+
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="MARSAD_DB",
+        help="Store: an SQLAlchemy URL or an SQLite file path. Default ./marsad.db.",
+        show_default=False,
+    ),
+]
+InputsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files, directories (searched recursively), globs or http(s) URLs."),
+]
+FetchLinks = Annotated[
+    bool, typer.Option("--fetch-links", help="For feed entries, fetch the linked article page.")
+]
+JsonText = Annotated[
+    str, typer.Option("--json-text-field", help="JSON/JSONL: the field holding the article text.")
+]
+JsonTitle = Annotated[str, typer.Option("--json-title-field", help="JSON/JSONL: the title field.")]
+JsonUrl = Annotated[str, typer.Option("--json-url-field", help="JSON/JSONL: the URL field.")]
+JsonDate = Annotated[
+    str, typer.Option("--json-date-field", help="JSON/JSONL: the publication date field.")
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary.")]
+
+
+def _open_store(db: str | None):
+    from marsad.errors import StoreError
+    from marsad.store import Store
+
+    try:
+        return Store.open(db)
+    except StoreError as error:
+        errors.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from error
+
+
+def _read_options(fetch_links: bool, text: str, title: str, url: str, published: str):
+    from marsad.ingest import ReadOptions
+
+    return ReadOptions(
+        fetch_links=fetch_links,
+        json_text_field=text,
+        json_title_field=title,
+        json_url_field=url,
+        json_date_field=published,
+    )
+
+
+def _batch(inputs, db, options, *, extract: bool, reprocess: bool, quiet: bool) -> None:
+    from marsad.pipeline import process
+
+    extractor = None
+    if extract:
+        from marsad.extract import extract_document
+
+        extractor = extract_document
+    store = _open_store(db)
+    try:
+        with BatchProgress(console, errors, enabled=not quiet) as progress:
+            report = process(
+                inputs,
+                store,
+                extractor=extractor,
+                options=options,
+                reprocess=reprocess,
+                progress=progress,
+            )
+        print_run_report(console, report, store.url)
+    finally:
+        store.close()
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    inputs: InputsArg,
+    db: DbOption = None,
+    reprocess: Annotated[
+        bool,
+        typer.Option("--reprocess", help="Extract again documents already stored."),
+    ] = False,
+    fetch_links: FetchLinks = False,
+    json_text_field: JsonText = "text",
+    json_title_field: JsonTitle = "title",
+    json_url_field: JsonUrl = "url",
+    json_date_field: JsonDate = "published",
+    quiet: Quiet = False,
+) -> None:
+    """Ingest articles, extract their events and store both (the main job).
+
+    Running it again on the same inputs stores nothing twice. Exit code 1 when some
+    inputs could not be read (each is named on stderr); the rest are stored.
+    """
+    options = _read_options(
+        fetch_links, json_text_field, json_title_field, json_url_field, json_date_field
+    )
+    _batch(inputs, db, options, extract=True, reprocess=reprocess, quiet=quiet)
+
+
+@app.command()
+def ingest(
+    inputs: InputsArg,
+    db: DbOption = None,
+    fetch_links: FetchLinks = False,
+    json_text_field: JsonText = "text",
+    json_title_field: JsonTitle = "title",
+    json_url_field: JsonUrl = "url",
+    json_date_field: JsonDate = "published",
+    quiet: Quiet = False,
+) -> None:
+    """Read and store articles without extracting events (`marsad run` does both)."""
+    options = _read_options(
+        fetch_links, json_text_field, json_title_field, json_url_field, json_date_field
+    )
+    _batch(inputs, db, options, extract=False, reprocess=False, quiet=quiet)
+
+
+@documents_app.command("list")
+def documents_list(
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Only this source (site name).")] = None,
+    lang: Annotated[str | None, typer.Option(help="Only this language (en, ar).")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line.")] = False,
+) -> None:
+    """List stored documents, newest first."""
+    store = _open_store(db)
+    try:
+        rows = store.documents(
+            limit=limit,
+            offset=offset,
+            source=source,
+            lang=lang,
+            since=_parse_date(since, "--since"),
+            until=_parse_date(until, "--until"),
+        )
+    finally:
+        store.close()
+    if as_json:
+        for row in rows:
+            console.print_json(json.dumps(_jsonable(row)), indent=None)
+    else:
+        console.print(document_table(rows))
+
+
+@documents_app.command("show")
+def documents_show(
+    document_id: Annotated[str, typer.Argument(help="A document id, or a unique prefix of one.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Show one document: metadata, text and the events read from it."""
+    from marsad.store import EventFilters
+
+    store = _open_store(db)
+    try:
+        row = store.document(document_id)
+        if row is None:
+            errors.print(f"[red]error:[/red] no document {document_id!r}")
+            raise typer.Exit(1)
+        events = store.events(EventFilters(document_id=row.id), limit=1000)
+    finally:
+        store.close()
+    if as_json:
+        payload = _jsonable(row) | {"events": [_jsonable(event) for event in events]}
+        console.print_json(json.dumps(payload))
+    else:
+        print_document(console, row, events)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="incident, aggregate or statement.")
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option(help="PLOVER category, e.g. ASSAULT, REQUEST.")
+    ] = None,
+    mode: Annotated[str | None, typer.Option(help="PLOVER mode, e.g. drone, aerial.")] = None,
+    acled_type: Annotated[
+        str | None, typer.Option(help="ACLED event type, e.g. 'Battles'.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Actor or target name (substring, any case).")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2, e.g. IQ.")] = None,
+    document: Annotated[str | None, typer.Option(help="Only events of this document.")] = None,
+    text: Annotated[str | None, typer.Option(help="Evidence text contains this.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line.")] = False,
+) -> None:
+    """List stored events, with filters; most recent first."""
+    from marsad.store import EventFilters
+
+    filters = EventFilters(
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
+        kind=kind,
+        category=category.upper() if category else None,
+        mode=mode,
+        acled_type=acled_type,
+        actor=actor,
+        country=country.upper() if country else None,
+        document_id=document,
+        text=text,
+    )
+    store = _open_store(db)
+    try:
+        rows = store.events(filters, limit=limit, offset=offset)
+    finally:
+        store.close()
+    if as_json:
+        for row in rows:
+            console.print_json(json.dumps(_jsonable(row)), indent=None)
+    else:
+        console.print(event_table(rows))
+
+
+@app.command()
+def stats(db: DbOption = None) -> None:
+    """Counts of documents and events in the store, by kind, category, source and language."""
+    store = _open_store(db)
+    try:
+        print_stats(console, store.stats(), store.url)
+    finally:
+        store.close()
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from error
+
+
+def _jsonable(value):
+    """Dataclass rows to JSON-ready dicts (dates as ISO strings)."""
+    from dataclasses import asdict, is_dataclass
+
+    def convert(item):
+        if is_dataclass(item) and not isinstance(item, type):
+            return {key: convert(val) for key, val in asdict(item).items()}
+        if isinstance(item, dict):
+            return {key: convert(val) for key, val in item.items()}
+        if isinstance(item, list | tuple):
+            return [convert(val) for val in item]
+        if hasattr(item, "isoformat"):
+            return item.isoformat()
+        return item
+
+    return convert(value)
+
+
+def main() -> None:  # pragma: no cover - console script entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+

@@ -1,0 +1,108 @@
+"""The main job: sources -> documents -> events -> store, one document at a time.
+
+The CLI, the API and batch jobs all call `process`, so there is one implementation of the
+pipeline. Each document is stored with its events in one transaction; a bad input is
+recorded and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from marsad.errors import InputError
+from marsad.ingest import ReadOptions, discover, read
+from marsad.store import Store
+from marsad.types import Document, Event
+
+Extractor = Callable[[Document], Sequence[Event]]
+
+
+@dataclass
+class RunReport:
+    """What one batch did, for the summary line and the exit code."""
+
+    sources: int = 0
+    documents_read: int = 0
+    documents_new: int = 0
+    documents_known: int = 0
+    events_stored: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+class Progress:
+    """What `process` reports as it goes; the CLI draws it as a rich progress bar."""
+
+    def start(self, total: int) -> None: ...
+    def advance(self, source: str) -> None: ...
+    def error(self, error: InputError) -> None: ...
+
+
+def process(
+    inputs: Sequence[str],
+    store: Store,
+    *,
+    extractor: Extractor | None,
+    options: ReadOptions | None = None,
+    reprocess: bool = False,
+    progress: Progress | None = None,
+) -> RunReport:
+    """Read every input, extract events (when an extractor is given) and store both.
+
+    A document already in the store is not extracted again unless `reprocess` is set;
+    re-processing replaces its events in one transaction.
+    """
+    progress = progress or Progress()
+    options = options or ReadOptions()
+    report = RunReport()
+    sources, missing = discover(inputs)
+    for error in missing:
+        _record(report, progress, error)
+    report.sources = len(sources) + len(missing)
+    progress.start(len(sources))
+    for source in sources:
+        try:
+            for document in read(source, options):
+                report.documents_read += 1
+                _store_one(document, store, extractor, reprocess, report)
+        except InputError as error:
+            _record(report, progress, error)
+        except Exception as error:  # a bug must not lose the rest of the batch
+            _record(report, progress, InputError(source, f"unexpected error: {error!r}"))
+        progress.advance(source)
+    return report
+
+
+def _store_one(
+    document: Document,
+    store: Store,
+    extractor: Extractor | None,
+    reprocess: bool,
+    report: RunReport,
+) -> None:
+    known = store.find_document(document.url, document.content_hash)
+    if extractor is None:
+        result = store.add_document(document)
+    elif known is not None and not reprocess:
+        report.documents_known += 1
+        return
+    else:
+        try:
+            events = extractor(document)
+        except Exception as error:
+            raise InputError(document.origin, f"extraction failed: {error!r}") from error
+        result = store.save(document, events)
+        report.events_stored += result.events
+    if result.created:
+        report.documents_new += 1
+    else:
+        report.documents_known += 1
+
+
+def _record(report: RunReport, progress: Progress, error: InputError) -> None:
+    report.errors.append(error)
+    progress.error(error)

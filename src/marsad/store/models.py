@@ -1,0 +1,262 @@
+"""The database schema as SQLAlchemy ORM models.
+
+Only the store package sees these classes; everything leaving it is a frozen dataclass
+(see records.py). The tables follow the event record in DESIGN.md. The initial Alembic
+migration (migrations/versions/0001_initial.py) creates exactly this schema; a test
+compares the two on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints: Alembic can only alter (and SQLite batch mode can only rebuild) what
+# has a stable name, and error messages then name the rule that was broken.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# The closed vocabularies of marsad.types, repeated here (and in the migration) on purpose:
+# a schema must not change because a Python Literal did.
+EVENT_KINDS = ("incident", "aggregate", "statement")
+FACTUALITIES = ("asserted", "claimed", "denied", "future", "hypothetical", "negated")
+QUALIFIERS = ("exact", "more_than", "about", "at_most")
+GEO_PRECISIONS = ("facility", "neighbourhood", "city", "admin1", "country")
+DATE_PRECISIONS = ("time", "day", "week", "month", "range", "year")
+ATTRIBUTION_KINDS = ("report", "claim", "denial")
+STANCE_POSITIONS = ("for", "against")
+ACTOR_ROLES = ("actor", "recipient", "said_by", "stance_holder")
+QUANTITIES = ("killed", "injured", "casualties", "count")
+
+# Autoincrement ids: BIGINT on PostgreSQL (an archive can pass 2**31 rows), but SQLite
+# only autoincrements a column declared exactly INTEGER PRIMARY KEY.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def one_of(column: str, values: tuple[str, ...]) -> str:
+    """SQL for "column is NULL or one of values" (the values are our constants, not input)."""
+    listed = ", ".join(f"'{value}'" for value in values)
+    return f"{column} IS NULL OR {column} IN ({listed})"
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp that reads back timezone-aware UTC on every backend.
+
+    PostgreSQL keeps the zone; SQLite stores a bare string and would return naive values.
+    Naive inputs are taken to be UTC.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class DocumentModel(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    url: Mapped[str | None] = mapped_column(Text, unique=True)
+    source: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    published_from: Mapped[str] = mapped_column(String(16))
+    lang: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    raw_format: Mapped[str] = mapped_column(String(16))
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    origin: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    events: Mapped[list[EventModel]] = relationship(
+        back_populates="document", passive_deletes=True, order_by="EventModel.ordinal"
+    )
+
+
+class ActorModel(Base):
+    """The actor registry: canonical actors from packs, or proposed from extracted events."""
+
+    __tablename__ = "actors"
+
+    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    sector: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(8))
+    aliases: Mapped[list[str]] = mapped_column(JSON)
+    # True when the store created the entry from an event's reference and no curated
+    # pack has described it yet.
+    proposed: Mapped[bool] = mapped_column(Boolean)
+
+
+class PlaceModel(Base):
+    """The gazetteer: places from packs and the world base, or met in extracted events."""
+
+    __tablename__ = "places"
+
+    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    admin1: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(8))
+    feature_type: Mapped[str | None] = mapped_column(Text)
+    aliases: Mapped[list[str]] = mapped_column(JSON)
+
+
+class EventModel(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        CheckConstraint(one_of("kind", EVENT_KINDS), name="kind"),
+        CheckConstraint(one_of("factuality", FACTUALITIES), name="factuality"),
+        CheckConstraint(one_of("geo_precision", GEO_PRECISIONS), name="geo_precision"),
+        CheckConstraint(one_of("when_precision", DATE_PRECISIONS), name="when_precision"),
+        CheckConstraint(one_of("said_by_kind", ATTRIBUTION_KINDS), name="said_by_kind"),
+        CheckConstraint(one_of("stance_position", STANCE_POSITIONS), name="stance_position"),
+        CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range"),
+        CheckConstraint("when_end IS NULL OR when_start IS NULL OR when_end >= when_start",
+                        name="when_order"),
+        CheckConstraint("evidence_start >= 0 AND evidence_end >= evidence_start",
+                        name="evidence_span"),
+        *(CheckConstraint(f"{q} IS NULL OR {q} >= 0", name=f"{q}_not_negative")
+          for q in QUANTITIES),
+        *(CheckConstraint(one_of(f"{q}_qualifier", QUALIFIERS), name=f"{q}_qualifier")
+          for q in QUANTITIES),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    ordinal: Mapped[int] = mapped_column(Integer)  # position in the document's event list
+    kind: Mapped[str] = mapped_column(String(16))
+    category: Mapped[str] = mapped_column(String(32), index=True)
+    mode: Mapped[str | None] = mapped_column(String(64))
+    context: Mapped[list[str]] = mapped_column(JSON)
+    acled_type: Mapped[str | None] = mapped_column(String(64), index=True)
+    acled_subtype: Mapped[str | None] = mapped_column(String(64))
+
+    # where: where_text is NULL exactly when the event has no place
+    where_text: Mapped[str | None] = mapped_column(Text)
+    place_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"))
+    place_name: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    admin1: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    geo_precision: Mapped[str | None] = mapped_column(String(16))
+
+    # when: when_how is NULL exactly when the event has no date information
+    when_start: Mapped[date | None] = mapped_column(Date, index=True)
+    when_end: Mapped[date | None] = mapped_column(Date)
+    when_precision: Mapped[str | None] = mapped_column(String(16))
+    when_how: Mapped[str | None] = mapped_column(Text)
+
+    # numbers: NULL is "not reported", 0 is a reported zero
+    killed: Mapped[int | None] = mapped_column(Integer)
+    killed_qualifier: Mapped[str | None] = mapped_column(String(16))
+    injured: Mapped[int | None] = mapped_column(Integer)
+    injured_qualifier: Mapped[str | None] = mapped_column(String(16))
+    casualties: Mapped[int | None] = mapped_column(Integer)
+    casualties_qualifier: Mapped[str | None] = mapped_column(String(16))
+    count: Mapped[int | None] = mapped_column(Integer)
+    count_qualifier: Mapped[str | None] = mapped_column(String(16))
+
+    # said_by: the source itself is an event_actors row with role 'said_by'; the text and id
+    # are repeated here so "according to whom" is one column away.
+    said_by_text: Mapped[str | None] = mapped_column(Text)
+    said_by_actor_id: Mapped[str | None] = mapped_column(String(128))
+    said_by_kind: Mapped[str | None] = mapped_column(String(16))
+
+    factuality: Mapped[str] = mapped_column(String(16))
+    stance_issue: Mapped[str | None] = mapped_column(Text)
+    stance_position: Mapped[str | None] = mapped_column(String(16))
+    confidence: Mapped[float] = mapped_column(Float)
+
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    evidence_text: Mapped[str] = mapped_column(Text)
+
+    document: Mapped[DocumentModel] = relationship(back_populates="events")
+    actors: Mapped[list[EventActorModel]] = relationship(
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="(EventActorModel.role, EventActorModel.ordinal)",
+    )
+    field_evidence: Mapped[list[EvidenceModel]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="EvidenceModel.ordinal"
+    )
+
+
+class EventActorModel(Base):
+    """Every actor reference of an event: actors, recipients, the source, the stance holder."""
+
+    __tablename__ = "event_actors"
+    __table_args__ = (CheckConstraint(one_of("role", ACTOR_ROLES), name="role"),)
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+    ordinal: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    actor_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id"), index=True)
+    name: Mapped[str | None] = mapped_column(Text)
+    sector: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(8))
+
+
+class EvidenceModel(Base):
+    """The span of the document that supports one field of an event."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (CheckConstraint('"start" >= 0 AND "end" >= "start"', name="span"),)
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    ordinal: Mapped[int] = mapped_column(Integer, primary_key=True)
+    field: Mapped[str] = mapped_column(String(64))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
