@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from marsad.cli_output import (
     BatchProgress,
@@ -38,6 +40,27 @@ app.add_typer(documents_app, name="documents")
 
 console = Console()
 errors = Console(stderr=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from marsad import __version__
+
+        console.print(f"marsad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    pass
+
 
 DbOption = Annotated[
     str | None,
@@ -108,7 +131,7 @@ def _batch(inputs, db, options, *, extract: bool, reprocess: bool, quiet: bool) 
                 reprocess=reprocess,
                 progress=progress,
             )
-        print_run_report(console, report, store.url)
+        print_run_report(console, report, store.url, "run" if extract else "ingest")
     finally:
         store.close()
     if report.failed:
@@ -199,9 +222,15 @@ def documents_show(
     """Show one document: metadata, text and the events read from it."""
     from marsad.store import EventFilters
 
+    from marsad.errors import StoreError
+
     store = _open_store(db)
     try:
-        row = store.document(document_id)
+        try:
+            row = store.document(document_id)
+        except StoreError as error:  # an ambiguous prefix
+            errors.print(f"[red]error:[/red] {escape(str(error))}")
+            raise typer.Exit(1) from error
         if row is None:
             errors.print(f"[red]error:[/red] no document {document_id!r}")
             raise typer.Exit(1)
@@ -220,9 +249,7 @@ def events(
     db: DbOption = None,
     since: Annotated[str | None, typer.Option(help="On or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="On or before YYYY-MM-DD.")] = None,
-    kind: Annotated[
-        str | None, typer.Option(help="incident, aggregate or statement.")
-    ] = None,
+    kind: Annotated[str | None, typer.Option(help="incident, aggregate or statement.")] = None,
     category: Annotated[
         str | None, typer.Option(help="PLOVER category, e.g. ASSAULT, REQUEST.")
     ] = None,
@@ -277,13 +304,89 @@ def stats(db: DbOption = None) -> None:
         store.close()
 
 
+@app.command("eval")
+def eval_command(
+    gold: Annotated[
+        Path,
+        typer.Option(
+            "--gold", exists=True, help="A gold .jsonl file, or a folder of them (GOLD.md format)."
+        ),
+    ],
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the figures as JSON to this file.")
+    ] = None,
+    min_f1: Annotated[
+        float | None,
+        typer.Option(help="Exit 1 when detection F1 (with publication dates) is below this."),
+    ] = None,
+    min_recall: Annotated[
+        float | None,
+        typer.Option(help="Exit 1 when detection recall (with publication dates) is below this."),
+    ] = None,
+    min_field: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="FIELD=VALUE (e.g. acled=0.8), or a bare VALUE for every scored field: exit 1 "
+            "when a field's accuracy (with publication dates) is below it. Repeatable."
+        ),
+    ] = None,
+) -> None:
+    """Score the extractor against gold annotations, with and without publication dates."""
+    from marsad.errors import InputError
+    from marsad.evaluate import cli_eval
+    from marsad.extract import extract
+
+    try:
+        figures = cli_eval(gold, extract, json_out=json_out, console=console)
+    except InputError as error:
+        errors.print(f"[red]error:[/red] {escape(str(error))}")
+        raise typer.Exit(2) from error
+    failures = _floor_failures(figures, min_f1, min_recall, min_field or [])
+    for failure in failures:
+        errors.print(f"[red]below the floor:[/red] {escape(failure)}")
+    if failures:
+        raise typer.Exit(1)
+
+
+def _floor_failures(
+    figures: dict, min_f1: float | None, min_recall: float | None, min_field: list[str]
+) -> list[str]:
+    run = figures["runs"]["with_published"]
+    overall = run["detection"]["overall"]
+    failures = []
+    for name, floor, value in (
+        ("detection F1", min_f1, overall["f1"]),
+        ("detection recall", min_recall, overall["recall"]),
+    ):
+        if floor is not None and (value or 0.0) < floor:
+            failures.append(f"{name} {value or 0:.3f} < {floor}")
+    for spec in min_field:
+        name, _, number = spec.rpartition("=")
+        try:
+            floor = float(number)
+        except ValueError as error:
+            raise typer.BadParameter(f"{spec!r}: expected FIELD=NUMBER") from error
+        fields = {name: run["fields"].get(name)} if name else run["fields"]
+        for field_name, field in fields.items():
+            accuracy = (field or {}).get("accuracy")
+            if field is None or field.get("n_gold_scored", 0) == 0:
+                if name:
+                    failures.append(f"{field_name}: not scored")
+                continue
+            if (accuracy or 0.0) < floor:
+                failures.append(f"{field_name} accuracy {accuracy or 0:.3f} < {floor}")
+    return failures
+
+
 def _parse_date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError as error:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from error
+        raise typer.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
+        ) from error
 
 
 def _jsonable(value):
@@ -310,4 +413,3 @@ def main() -> None:  # pragma: no cover - console script entry
 
 if __name__ == "__main__":  # pragma: no cover
     main()
-

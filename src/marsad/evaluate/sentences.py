@@ -12,12 +12,12 @@ import re
 
 # Words that end in a dot without ending the sentence. Lower case, without the dot.
 _ABBREVIATIONS = frozenset(
-    """
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
-    mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm brig cmdr gov sen rep rev
-    st jr sr no nos vol fig vs etc approx est dept univ inc ltd co corp mt ft
-    """.split()
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+    | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+    | {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl"}
+    | {"pvt", "adm", "brig", "cmdr", "gov", "sen", "rep", "rev", "st", "jr", "sr", "no", "nos"}
+    | {"vol", "fig", "vs", "etc", "approx", "est", "dept", "univ", "inc", "ltd", "co", "corp"}
+    | {"mt", "ft"}
 )
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -39,9 +39,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence containing [start, end); the union of sentences when it crosses several."""
-    hits = [(s, e) for s, e in sentence_spans(text) if s < end and e > start]
+def sentence_around(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The sentence (of `spans`, from sentence_spans) containing [start, end); the union of
+    sentences when it crosses several."""
+    hits = [(s, e) for s, e in spans if s < end and e > start]
     if not hits:  # evidence made only of whitespace: fall back to the evidence itself
         return start, end
     return min(s for s, _ in hits), max(e for _, e in hits)

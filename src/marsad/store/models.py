@@ -51,6 +51,7 @@ STANCE_POSITIONS = ("for", "against")
 ACTOR_ROLES = ("actor", "recipient", "said_by", "stance_holder")
 QUANTITIES = ("killed", "injured", "casualties", "count")
 
+# Free text is TEXT everywhere: VARCHAR(n) would reject long values on PostgreSQL only.
 # Autoincrement ids: BIGINT on PostgreSQL (an archive can pass 2**31 rows), but SQLite
 # only autoincrements a column declared exactly INTEGER PRIMARY KEY.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
@@ -94,17 +95,17 @@ class Base(DeclarativeBase):
 class DocumentModel(Base):
     __tablename__ = "documents"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
     url: Mapped[str | None] = mapped_column(Text, unique=True)
     source: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date, index=True)
-    published_from: Mapped[str] = mapped_column(String(16))
-    lang: Mapped[str | None] = mapped_column(String(16))
+    published_from: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
-    raw_format: Mapped[str] = mapped_column(String(16))
+    raw_format: Mapped[str] = mapped_column(Text)
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    content_hash: Mapped[str] = mapped_column(Text, unique=True)
     origin: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -118,10 +119,10 @@ class ActorModel(Base):
 
     __tablename__ = "actors"
 
-    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     sector: Mapped[str | None] = mapped_column(Text)
-    country: Mapped[str | None] = mapped_column(String(8))
+    country: Mapped[str | None] = mapped_column(Text)
     aliases: Mapped[list[str]] = mapped_column(JSON)
     # True when the store created the entry from an event's reference and no curated
     # pack has described it yet.
@@ -133,12 +134,12 @@ class PlaceModel(Base):
 
     __tablename__ = "places"
 
-    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     admin1: Mapped[str | None] = mapped_column(Text)
-    country: Mapped[str | None] = mapped_column(String(8))
+    country: Mapped[str | None] = mapped_column(Text)
     feature_type: Mapped[str | None] = mapped_column(Text)
     aliases: Mapped[list[str]] = mapped_column(JSON)
 
@@ -153,14 +154,20 @@ class EventModel(Base):
         CheckConstraint(one_of("said_by_kind", ATTRIBUTION_KINDS), name="said_by_kind"),
         CheckConstraint(one_of("stance_position", STANCE_POSITIONS), name="stance_position"),
         CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range"),
-        CheckConstraint("when_end IS NULL OR when_start IS NULL OR when_end >= when_start",
-                        name="when_order"),
-        CheckConstraint("evidence_start >= 0 AND evidence_end >= evidence_start",
-                        name="evidence_span"),
-        *(CheckConstraint(f"{q} IS NULL OR {q} >= 0", name=f"{q}_not_negative")
-          for q in QUANTITIES),
-        *(CheckConstraint(one_of(f"{q}_qualifier", QUALIFIERS), name=f"{q}_qualifier")
-          for q in QUANTITIES),
+        CheckConstraint(
+            "when_end IS NULL OR when_start IS NULL OR when_end >= when_start", name="when_order"
+        ),
+        CheckConstraint(
+            "evidence_start >= 0 AND evidence_end >= evidence_start", name="evidence_span"
+        ),
+        *(
+            CheckConstraint(f"{q} IS NULL OR {q} >= 0", name=f"{q}_not_negative")
+            for q in QUANTITIES
+        ),
+        *(
+            CheckConstraint(one_of(f"{q}_qualifier", QUALIFIERS), name=f"{q}_qualifier")
+            for q in QUANTITIES
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
@@ -169,20 +176,20 @@ class EventModel(Base):
     )
     ordinal: Mapped[int] = mapped_column(Integer)  # position in the document's event list
     kind: Mapped[str] = mapped_column(String(16))
-    category: Mapped[str] = mapped_column(String(32), index=True)
-    mode: Mapped[str | None] = mapped_column(String(64))
+    category: Mapped[str] = mapped_column(Text, index=True)
+    mode: Mapped[str | None] = mapped_column(Text)
     context: Mapped[list[str]] = mapped_column(JSON)
-    acled_type: Mapped[str | None] = mapped_column(String(64), index=True)
-    acled_subtype: Mapped[str | None] = mapped_column(String(64))
+    acled_type: Mapped[str | None] = mapped_column(Text, index=True)
+    acled_subtype: Mapped[str | None] = mapped_column(Text)
 
     # where: where_text is NULL exactly when the event has no place
     where_text: Mapped[str | None] = mapped_column(Text)
-    place_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"))
+    place_id: Mapped[str | None] = mapped_column(ForeignKey("places.id"), index=True)
     place_name: Mapped[str | None] = mapped_column(Text)
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     admin1: Mapped[str | None] = mapped_column(Text)
-    country: Mapped[str | None] = mapped_column(String(8), index=True)
+    country: Mapped[str | None] = mapped_column(Text, index=True)
     geo_precision: Mapped[str | None] = mapped_column(String(16))
 
     # when: when_how is NULL exactly when the event has no date information
@@ -204,7 +211,7 @@ class EventModel(Base):
     # said_by: the source itself is an event_actors row with role 'said_by'; the text and id
     # are repeated here so "according to whom" is one column away.
     said_by_text: Mapped[str | None] = mapped_column(Text)
-    said_by_actor_id: Mapped[str | None] = mapped_column(String(128))
+    said_by_actor_id: Mapped[str | None] = mapped_column(Text)
     said_by_kind: Mapped[str | None] = mapped_column(String(16))
 
     factuality: Mapped[str] = mapped_column(String(16))
@@ -242,7 +249,7 @@ class EventActorModel(Base):
     actor_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id"), index=True)
     name: Mapped[str | None] = mapped_column(Text)
     sector: Mapped[str | None] = mapped_column(Text)
-    country: Mapped[str | None] = mapped_column(String(8))
+    country: Mapped[str | None] = mapped_column(Text)
 
 
 class EvidenceModel(Base):
@@ -255,8 +262,7 @@ class EvidenceModel(Base):
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
     )
     ordinal: Mapped[int] = mapped_column(Integer, primary_key=True)
-    field: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
-

@@ -1,0 +1,294 @@
+"""Tallies of one evaluation run: JSON for machines, rich tables for people, floors for CI."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from marsad.evaluate.fields import ABSENTABLE, ACC161_KM, FIELDS, NEAR_KM, Outcome
+from marsad.evaluate.gold import KINDS, GoldDocument
+from marsad.evaluate.matching import DocumentMatch
+from marsad.types import Event
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return num / den if den else None  # None, not 0: "nothing to score" is not "all wrong"
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+@dataclass(slots=True)
+class Counts:
+    """Detection counts of matching."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return _ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float | None:
+        return _ratio(self.tp, self.tp + self.fn)
+
+    @property
+    def f1(self) -> float | None:
+        # 2tp / (2tp + fp + fn): 0 when nothing matched, None only when there is nothing at all
+        return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": _round(self.precision),
+            "recall": _round(self.recall),
+            "f1": _round(self.f1),
+        }
+
+
+@dataclass(slots=True)
+class FieldTally:
+    """One field over the matched pairs that score it.
+
+    accuracy = correct / scored (a correct "none" counts); precision and recall count only
+    values: true_positive / predicted and true_positive / expected, where a wrong value is
+    both a false positive and a false negative."""
+
+    scored: int = 0
+    correct: int = 0
+    predicted: int = 0
+    expected: int = 0
+    true_positive: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.scored += 1
+        self.correct += outcome.correct
+        self.predicted += outcome.pred_has
+        self.expected += outcome.gold_has
+        self.true_positive += outcome.correct and outcome.pred_has
+
+    @property
+    def accuracy(self) -> float | None:
+        return _ratio(self.correct, self.scored)
+
+    @property
+    def precision(self) -> float | None:
+        return _ratio(self.true_positive, self.predicted)
+
+    @property
+    def recall(self) -> float | None:
+        return _ratio(self.true_positive, self.expected)
+
+    @property
+    def f1(self) -> float | None:
+        return _ratio(2 * self.true_positive, self.predicted + self.expected)
+
+    def to_json(self, absentable: bool) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "n_gold_scored": self.scored,
+            "n_correct": self.correct,
+            "accuracy": _round(self.accuracy),
+        }
+        if absentable:
+            out |= {
+                "n_predicted": self.predicted,
+                "n_gold_values": self.expected,
+                "n_true_positive": self.true_positive,
+                "precision": _round(self.precision),
+                "recall": _round(self.recall),
+                "f1": _round(self.f1),
+            }
+        return out
+
+
+@dataclass(slots=True)
+class Distances:
+    """Acc@25 km / Acc@161 km over matched pairs whose gold place is a point."""
+
+    points: int = 0
+    within_near: int = 0
+    within_161: int = 0
+
+    def add(self, km: float) -> None:
+        self.points += 1
+        self.within_near += km <= NEAR_KM
+        self.within_161 += km <= ACC161_KM
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentError:
+    doc: str
+    origin: str
+    error: str
+
+
+@dataclass(slots=True)
+class Report:
+    label: str  # "with_published" / "without_published"
+    use_published: bool
+    documents: int = 0
+    gold_events: int = 0
+    predicted_events: int = 0
+    detection: dict[str, Counts] = field(
+        default_factory=lambda: {kind: Counts() for kind in ("overall", *KINDS)}
+    )
+    fields: dict[str, FieldTally] = field(default_factory=lambda: {f: FieldTally() for f in FIELDS})
+    distances: Distances = field(default_factory=Distances)
+    errors: list[DocumentError] = field(default_factory=list)
+
+    def add(self, doc: GoldDocument, predicted: Sequence[Event], match: DocumentMatch) -> None:
+        self.documents += 1
+        self.gold_events += len(doc.events)
+        self.predicted_events += len(predicted)
+        overall = self.detection["overall"]
+        for pair in match.pairs:
+            overall.tp += 1
+            self._kind(doc.events[pair.gold].kind).tp += 1
+            for name, outcome in pair.fields.items():
+                self.fields[name].add(outcome)
+            if pair.where_km is not None:
+                self.distances.add(pair.where_km)
+        for gi in match.missed:
+            overall.fn += 1
+            self._kind(doc.events[gi].kind).fn += 1
+        for pi in match.spurious:
+            overall.fp += 1
+            self._kind(str(predicted[pi].kind)).fp += 1
+
+    def _kind(self, kind: str) -> Counts:
+        return self.detection.setdefault(kind, Counts())  # an unknown predicted kind shows up
+
+    def to_json(self) -> dict[str, Any]:
+        d = self.distances
+        return {
+            "label": self.label,
+            "use_published": self.use_published,
+            "documents": self.documents,
+            "gold_events": self.gold_events,
+            "predicted_events": self.predicted_events,
+            "detection": {kind: c.to_json() for kind, c in self.detection.items()},
+            "fields": {name: t.to_json(name in ABSENTABLE) for name, t in self.fields.items()},
+            "where": {
+                "accuracy_at_gold_precision": _round(self.fields["where"].accuracy),
+                "n_points": d.points,
+                "n_within_25km": d.within_near,
+                "n_within_161km": d.within_161,
+                "acc_at_25km": _round(_ratio(d.within_near, d.points)),
+                "acc_at_161km": _round(_ratio(d.within_161, d.points)),
+            },
+            "errors": [{"doc": e.doc, "origin": e.origin, "error": e.error} for e in self.errors],
+        }
+
+    def check_floor(
+        self,
+        *,
+        detection_f1: float | None = None,
+        field_min: float | Mapping[str, float] | None = None,
+    ) -> list[str]:
+        """What falls under the floors, one line each; empty when all pass.
+
+        `field_min` as a number applies to the accuracy of every field that was scored; as
+        a mapping it names fields, and a named field that was never scored fails (a floor
+        on nothing is a mistake worth seeing)."""
+        failures: list[str] = []
+        if self.errors:
+            failures.append(f"{self.label}: {len(self.errors)} documents failed to predict")
+        f1 = self.detection["overall"].f1 or 0.0
+        if detection_f1 is not None and f1 < detection_f1:
+            failures.append(f"{self.label}: detection F1 {f1:.3f} < {detection_f1:.3f}")
+        if field_min is None:
+            return failures
+        if isinstance(field_min, Mapping):
+            unknown = set(field_min) - set(FIELDS)
+            if unknown:
+                raise ValueError(f"unknown fields in floor: {sorted(unknown)}")
+            floors = dict(field_min)
+        else:
+            floors = {n: field_min for n, t in self.fields.items() if t.scored}
+        for name, floor in floors.items():
+            accuracy = self.fields[name].accuracy
+            if accuracy is None:
+                failures.append(f"{self.label}: {name} was never scored (floor {floor:.3f})")
+            elif accuracy < floor:
+                failures.append(f"{self.label}: {name} accuracy {accuracy:.3f} < {floor:.3f}")
+        return failures
+
+    def render(self, console: Console) -> None:
+        console.rule(
+            f"[bold]{self.label}[/]: {self.documents} documents, "
+            f"{self.gold_events} gold events, {self.predicted_events} predicted"
+        )
+        console.print(self._detection_table())
+        console.print(self._fields_table())
+        if self.errors:
+            console.print(f"[red]{len(self.errors)} documents failed to predict[/], e.g.:")
+            for e in self.errors[:5]:
+                console.print(f"  {e.origin} ({e.doc}): {e.error}", markup=False)
+
+    def _detection_table(self) -> Table:
+        table = Table(title="Detection", title_justify="left")
+        for column in ("kind", "tp", "fp", "fn", "precision", "recall", "F1"):
+            table.add_column(column, justify="left" if column == "kind" else "right")
+        for kind, c in self.detection.items():
+            table.add_row(
+                kind,
+                str(c.tp),
+                str(c.fp),
+                str(c.fn),
+                _fmt(c.precision),
+                _fmt(c.recall),
+                _fmt(c.f1),
+                style="bold" if kind == "overall" else None,
+            )
+        return table
+
+    def _fields_table(self) -> Table:
+        table = Table(title="Fields (over matched pairs)", title_justify="left")
+        columns = (
+            "field",
+            "scored",
+            "correct",
+            "accuracy",
+            "predicted",
+            "gold values",
+            "precision",
+            "recall",
+            "F1",
+        )
+        for column in columns:
+            table.add_column(column, justify="left" if column == "field" else "right")
+        for name, t in self.fields.items():
+            if name in ABSENTABLE:
+                extra = (
+                    str(t.predicted),
+                    str(t.expected),
+                    _fmt(t.precision),
+                    _fmt(t.recall),
+                    _fmt(t.f1),
+                )
+            else:
+                extra = ("", "", "", "", "")
+            table.add_row(name, str(t.scored), str(t.correct), _fmt(t.accuracy), *extra)
+            if name == "where":
+                d = self.distances
+                for label, n in (
+                    (f"  ≤{NEAR_KM:g} km", d.within_near),
+                    (f"  ≤{ACC161_KM:g} km", d.within_161),
+                ):
+                    table.add_row(
+                        label, str(d.points), str(n), _fmt(_ratio(n, d.points)), style="dim"
+                    )
+        return table
+
+
+def _fmt(x: float | None) -> str:
+    return "–" if x is None else f"{x:.3f}"

@@ -1,0 +1,22 @@
+"""marsad's event database: SQLite by default, PostgreSQL by URL, migrated on open.
+
+with Store.open("marsad.db") as store:
+    store.save(document, events)
+    for row in store.events(EventFilters(category="ASSAULT", country="IQ")):
+        ...
+"""
+
+from marsad.store.records import DocumentRow, EventFilters, EventRow, SaveResult, StoreStats
+from marsad.store.store import Store
+from marsad.store.url import DEFAULT_URL, resolve_url
+
+__all__ = [
+    "DEFAULT_URL",
+    "DocumentRow",
+    "EventFilters",
+    "EventRow",
+    "SaveResult",
+    "Store",
+    "StoreStats",
+    "resolve_url",
+]

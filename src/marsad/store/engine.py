@@ -1,0 +1,118 @@
+"""Connecting to the database: one engine, set up the same way for every caller."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from marsad.errors import StoreError
+
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+_PG_CONNECT_TIMEOUT_S = 10  # a wrong host should fail in seconds, not minutes
+
+
+def shown(url: str | URL) -> str:
+    """The URL as it may appear in messages and logs: password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return str(url)
+
+
+def reason(exc: BaseException) -> str:
+    """The driver's own one-line account of a database error, without SQLAlchemy's wrapping."""
+    inner = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    lines = str(inner).strip().splitlines()
+    return lines[0] if lines else type(inner).__name__
+
+
+def connect(url: str) -> Engine:
+    """An engine for url whose connection has been tried; StoreError says why not."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(
+            f"not a database URL: {url!r} "
+            "(expected a file path, sqlite:///path.db or postgresql://user@host/dbname)"
+        ) from exc
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED_BACKENDS:
+        raise StoreError(
+            f"cannot open {shown(parsed)}: marsad stores to SQLite or PostgreSQL, not {backend!r}"
+        )
+    if backend == "sqlite":
+        _check_sqlite_path(parsed)
+    engine = _create(parsed)
+    try:
+        with engine.connect():
+            pass
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot connect to {shown(parsed)}: {reason(exc)}") from exc
+    return engine
+
+
+def _create(url: URL) -> Engine:
+    kwargs: dict[str, Any] = {}
+    backend = url.get_backend_name()
+    if backend == "postgresql" and "connect_timeout" not in url.query:
+        kwargs["connect_args"] = {"connect_timeout": _PG_CONNECT_TIMEOUT_S}
+    if backend == "sqlite" and _is_memory(url):
+        # One shared connection, or every session would see its own empty database.
+        kwargs["poolclass"] = StaticPool
+        kwargs["connect_args"] = {"check_same_thread": False}
+    try:
+        engine = create_engine(url, **kwargs)
+    except (NoSuchModuleError, ImportError) as exc:
+        hint = ""
+        if backend == "postgresql":
+            hint = " (install it with: pip install 'marsad[postgres]')"
+        raise StoreError(
+            f"cannot open {shown(url)}: no database driver for {url.drivername!r}{hint}: {exc}"
+        ) from exc
+    if backend == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _is_memory(url: URL) -> bool:
+    return url.database in (None, "", ":memory:")
+
+
+def _check_sqlite_path(url: URL) -> None:
+    # SQLite's own message for these is "unable to open database file", which names
+    # neither the file nor the problem.
+    if _is_memory(url) or str(url.database).startswith("file:"):
+        return
+    path = Path(str(url.database))
+    if path.is_dir():
+        raise StoreError(f"cannot open {shown(url)}: {path} is a directory, not a database file")
+    if not path.parent.is_dir():
+        raise StoreError(f"cannot open {shown(url)}: directory {path.parent} does not exist")
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Python's sqlite3 (before 3.12's autocommit=False) only opens a transaction before
+        # INSERT/UPDATE/DELETE, so look-ups inside save() and the migration's DDL would
+        # run outside the transaction we believe we hold. We issue BEGIN ourselves.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            # SQLite ignores foreign keys, and so ON DELETE CASCADE, unless asked per connection.
+            cursor.execute("PRAGMA foreign_keys = ON")
+            # WAL: readers (the API, the dashboard) don't block the writer, nor it them.
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA busy_timeout = 5000")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")

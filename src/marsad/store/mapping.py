@@ -1,0 +1,253 @@
+"""Conversion between marsad's types (Document, Event) and the store's rows.
+
+The only module that knows how a record is laid out in tables, so a field added to Event
+changes here and in models.py, nowhere else. Every conversion is lossless: an Event read
+back equals the Event saved.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from marsad.store.models import DocumentModel, EventActorModel, EventModel, EvidenceModel
+from marsad.store.records import DocumentRow, EventRow
+from marsad.types import (
+    ActorRef,
+    Attribution,
+    Document,
+    Event,
+    FieldEvidence,
+    PlaceRef,
+    Quantity,
+    Span,
+    Stance,
+    When,
+)
+
+
+def document_model(doc: Document, ingested_at: datetime) -> DocumentModel:
+    return DocumentModel(
+        id=doc.id,
+        url=doc.url,
+        source=doc.source,
+        title=doc.title,
+        published=doc.published,
+        published_from=doc.published_from,
+        lang=doc.lang,
+        text=doc.text,
+        raw_format=doc.raw_format,
+        fetched_at=doc.fetched_at,
+        content_hash=doc.content_hash,
+        origin=doc.origin,
+        ingested_at=ingested_at,
+    )
+
+
+def document_row(model: DocumentModel, event_count: int) -> DocumentRow:
+    return DocumentRow(
+        id=model.id,
+        url=model.url,
+        source=model.source,
+        title=model.title,
+        published=model.published,
+        published_from=model.published_from,
+        lang=model.lang,
+        text=model.text,
+        raw_format=model.raw_format,
+        fetched_at=model.fetched_at,
+        content_hash=model.content_hash,
+        origin=model.origin,
+        ingested_at=model.ingested_at,
+        event_count=event_count,
+    )
+
+
+# --- events -----------------------------------------------------------------------------
+
+
+def actor_refs(event: Event) -> list[ActorRef]:
+    """Every actor reference an event holds, in any role."""
+    refs = [*event.actors, *event.recipients]
+    if event.said_by is not None:
+        refs.append(event.said_by.source)
+    if event.stance is not None and event.stance.holder is not None:
+        refs.append(event.stance.holder)
+    return refs
+
+
+def event_model(event: Event, document_id: str, ordinal: int) -> EventModel:
+    place, when, said_by, stance = event.where, event.when, event.said_by, event.stance
+    return EventModel(
+        document_id=document_id,
+        ordinal=ordinal,
+        kind=event.kind,
+        category=event.category,
+        mode=event.mode,
+        context=list(event.context),
+        acled_type=event.acled_type,
+        acled_subtype=event.acled_subtype,
+        where_text=place.text if place else None,
+        place_id=place.place_id if place else None,
+        place_name=place.name if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        admin1=place.admin1 if place else None,
+        country=place.country if place else None,
+        geo_precision=place.precision if place else None,
+        when_start=when.start if when else None,
+        when_end=when.end if when else None,
+        when_precision=when.precision if when else None,
+        when_how=when.how if when else None,
+        **_quantity_columns("killed", event.killed),
+        **_quantity_columns("injured", event.injured),
+        **_quantity_columns("casualties", event.casualties),
+        **_quantity_columns("count", event.count),
+        said_by_text=said_by.source.text if said_by else None,
+        said_by_actor_id=said_by.source.actor_id if said_by else None,
+        said_by_kind=said_by.kind if said_by else None,
+        factuality=event.factuality,
+        stance_issue=stance.issue if stance else None,
+        stance_position=stance.position if stance else None,
+        confidence=event.confidence,
+        evidence_start=event.evidence.start,
+        evidence_end=event.evidence.end,
+        evidence_text=event.evidence.text,
+        actors=_actor_models(event),
+        field_evidence=[
+            EvidenceModel(
+                ordinal=i,
+                field=fe.field,
+                start=fe.span.start,
+                end=fe.span.end,
+                text=fe.span.text,
+            )
+            for i, fe in enumerate(event.field_evidence)
+        ],
+    )
+
+
+def _quantity_columns(name: str, quantity: Quantity | None) -> dict[str, object]:
+    # Quantity(0) must store 0, not NULL: a reported zero is not "unknown".
+    if quantity is None:
+        return {name: None, f"{name}_qualifier": None}
+    return {name: quantity.value, f"{name}_qualifier": quantity.qualifier}
+
+
+def _actor_models(event: Event) -> list[EventActorModel]:
+    roles: list[tuple[str, ActorRef]] = [("actor", ref) for ref in event.actors]
+    roles += [("recipient", ref) for ref in event.recipients]
+    if event.said_by is not None:
+        roles.append(("said_by", event.said_by.source))
+    if event.stance is not None and event.stance.holder is not None:
+        roles.append(("stance_holder", event.stance.holder))
+    ordinals: dict[str, int] = {}
+    models = []
+    for role, ref in roles:
+        ordinal = ordinals.get(role, 0)
+        ordinals[role] = ordinal + 1
+        models.append(
+            EventActorModel(
+                role=role,
+                ordinal=ordinal,
+                text=ref.text,
+                actor_id=ref.actor_id,
+                name=ref.name,
+                sector=ref.sector,
+                country=ref.country,
+            )
+        )
+    return models
+
+
+def event_from_model(model: EventModel) -> Event:
+    by_role: dict[str, list[ActorRef]] = {}
+    for row in sorted(model.actors, key=lambda a: (a.role, a.ordinal)):
+        by_role.setdefault(row.role, []).append(
+            ActorRef(
+                text=row.text,
+                actor_id=row.actor_id,
+                name=row.name,
+                sector=row.sector,
+                country=row.country,
+            )
+        )
+    said_by_source = by_role.get("said_by", [None])[0]
+    holder = by_role.get("stance_holder", [None])[0]
+    return Event(
+        kind=model.kind,  # type: ignore[arg-type]  # the CHECK constraint keeps it a EventKind
+        category=model.category,
+        evidence=Span(model.evidence_start, model.evidence_end, model.evidence_text),
+        mode=model.mode,
+        context=tuple(model.context or ()),
+        acled_type=model.acled_type,
+        acled_subtype=model.acled_subtype,
+        actors=tuple(by_role.get("actor", ())),
+        recipients=tuple(by_role.get("recipient", ())),
+        where=_place(model),
+        when=_when(model),
+        killed=_quantity(model.killed, model.killed_qualifier),
+        injured=_quantity(model.injured, model.injured_qualifier),
+        casualties=_quantity(model.casualties, model.casualties_qualifier),
+        count=_quantity(model.count, model.count_qualifier),
+        said_by=(
+            Attribution(source=said_by_source, kind=model.said_by_kind or "report")  # type: ignore[arg-type]
+            if said_by_source is not None
+            else None
+        ),
+        factuality=model.factuality,  # type: ignore[arg-type]
+        stance=(
+            Stance(issue=model.stance_issue, position=model.stance_position, holder=holder)  # type: ignore[arg-type]
+            if model.stance_issue is not None
+            else None
+        ),
+        field_evidence=tuple(
+            FieldEvidence(field=ev.field, span=Span(ev.start, ev.end, ev.text))
+            for ev in sorted(model.field_evidence, key=lambda e: e.ordinal)
+        ),
+        confidence=model.confidence,
+    )
+
+
+def _place(model: EventModel) -> PlaceRef | None:
+    if model.where_text is None:
+        return None
+    return PlaceRef(
+        text=model.where_text,
+        place_id=model.place_id,
+        name=model.place_name,
+        lat=model.lat,
+        lon=model.lon,
+        admin1=model.admin1,
+        country=model.country,
+        precision=model.geo_precision,  # type: ignore[arg-type]
+    )
+
+
+def _when(model: EventModel) -> When | None:
+    if model.when_how is None:
+        return None
+    return When(
+        start=model.when_start,
+        end=model.when_end,
+        precision=model.when_precision,  # type: ignore[arg-type]
+        how=model.when_how,
+    )
+
+
+def _quantity(value: int | None, qualifier: str | None) -> Quantity | None:
+    if value is None:
+        return None
+    return Quantity(value=value, qualifier=qualifier or "exact")  # type: ignore[arg-type]
+
+
+def event_row(model: EventModel, document: DocumentModel) -> EventRow:
+    return EventRow(
+        id=model.id,
+        document_id=model.document_id,
+        ordinal=model.ordinal,
+        event=event_from_model(model),
+        document_title=document.title,
+        document_source=document.source,
+        document_url=document.url,
+        published=document.published,
+    )
