@@ -59,7 +59,7 @@ ARTICLES = [
         published="2024-01-06T11:20:00+03:00",
         text_file="baghdadtoday-kurdistan-coalition.txt",
         body_from=1,
-        body_to=15,
+        body_to=16,
     ),
 ]
 

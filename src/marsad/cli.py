@@ -7,6 +7,7 @@ Heavy modules (the NLP pipeline, the store) are imported inside the commands so 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -222,18 +223,9 @@ def documents_show(
     """Show one document: metadata, text and the events read from it."""
     from marsad.store import EventFilters
 
-    from marsad.errors import StoreError
-
     store = _open_store(db)
     try:
-        try:
-            row = store.document(document_id)
-        except StoreError as error:  # an ambiguous prefix
-            errors.print(f"[red]error:[/red] {escape(str(error))}")
-            raise typer.Exit(1) from error
-        if row is None:
-            errors.print(f"[red]error:[/red] no document {document_id!r}")
-            raise typer.Exit(1)
+        row = store.document(_document_id(store, document_id))
         events = store.events(EventFilters(document_id=row.id), limit=1000)
     finally:
         store.close()
@@ -284,6 +276,8 @@ def events(
     )
     store = _open_store(db)
     try:
+        if document is not None:
+            filters = replace(filters, document_id=_document_id(store, document))
         rows = store.events(filters, limit=limit, offset=offset)
     finally:
         store.close()
@@ -376,6 +370,21 @@ def _floor_failures(
             if (accuracy or 0.0) < floor:
                 failures.append(f"{field_name} accuracy {accuracy or 0:.3f} < {floor}")
     return failures
+
+
+def _document_id(store, prefix: str) -> str:
+    """The full id of the one document whose id starts with prefix, or exit 1 saying why."""
+    from marsad.errors import StoreError
+
+    try:
+        row = store.document(prefix)
+    except StoreError as error:  # an ambiguous prefix
+        errors.print(f"[red]error:[/red] {escape(str(error))}")
+        raise typer.Exit(1) from error
+    if row is None:
+        errors.print(f"[red]error:[/red] no document {prefix!r}")
+        raise typer.Exit(1)
+    return row.id
 
 
 def _parse_date(value: str | None, option: str) -> date | None:
