@@ -1,0 +1,1 @@
+"""Resolve mentions to canonical values: dates (when.py), actors, places."""
