@@ -121,9 +121,14 @@ def document_table(rows: Sequence[DocumentRow]) -> Table:
 
 def event_table(rows: Sequence[EventRow]) -> Table:
     table = Table(title=f"{len(rows)} events", title_justify="left")
-    for column in ("id", "date", "kind", "category/mode", "actor → target", "where", "toll"):
-        table.add_column(column, overflow="fold")
-    table.add_column("evidence", overflow="fold", ratio=2)
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("category/mode", no_wrap=True)
+    table.add_column("actor → target", max_width=34)
+    table.add_column("where", max_width=24)
+    table.add_column("toll", max_width=20)
+    table.add_column("evidence", ratio=1, min_width=30)
     for row in rows:
         event = row.event
         table.add_row(
@@ -134,7 +139,7 @@ def event_table(rows: Sequence[EventRow]) -> Table:
             escape(_who(event)),
             escape(_where(event)),
             _toll(event),
-            escape(_shorten(event.evidence.text, 160)),
+            escape(_shorten(event.evidence.text, 120)),
         )
     return table
 
