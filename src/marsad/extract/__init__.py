@@ -1,0 +1,42 @@
+"""The extract stage: events with roles, places, dates, tolls, attribution and evidence.
+
+    from marsad.extract import extract
+    events = extract("Gunmen opened fire on a checkpoint in Kirkuk on Sunday, killing two "
+                     "policemen, police said.", published=date(2024, 1, 7))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from marsad.analyse import analyse_many
+from marsad.extract.document import build_events
+from marsad.extract.lexicon import triggers
+from marsad.types import Document, Event
+
+
+def _parse_if(text: str) -> bool:
+    # Only sentences that carry a trigger go through the parser and NER.
+    return triggers().might_trigger(text)
+
+
+def extract(text: str, published: date | None = None) -> list[Event]:
+    """The events of one text; `published` anchors relative dates ("on Sunday")."""
+    return extract_many([text], [published])[0]
+
+
+def extract_many(texts: Sequence[str],
+                 published: Iterable[date | None] | None = None) -> list[list[Event]]:
+    """Events of many texts at once (batched through the NLP pipeline: faster)."""
+    dates = list(published) if published is not None else [None] * len(texts)
+    analyses = analyse_many(texts, _parse_if)
+    return [build_events(a, d) for a, d in zip(analyses, dates, strict=True)]
+
+
+def extract_document(doc: Document) -> list[Event]:
+    """The events of a cleaned document (the pipeline's extractor)."""
+    return extract(doc.text, doc.published)
+
+
+__all__ = ["extract", "extract_document", "extract_many"]

@@ -1,0 +1,71 @@
+"""ACLED event type and sub-type from PLOVER category, mode and context (a data table).
+
+Also reads how a demonstration went from the sentences that tell it (protest_context.yaml):
+lethal force by security forces, violence by the demonstrators, or an intervention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.extract.lexicon import data_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    category: str
+    modes: frozenset[str] | None
+    context: frozenset[str] | None
+    target: str | None
+    agent: str | None
+    acled: tuple[str, str]
+
+    def applies(self, category: str, mode: str | None, context: set[str],
+                target: str | None, agent: str | None) -> bool:
+        if category != self.category:
+            return False
+        if self.modes is not None and (mode or "_") not in self.modes:
+            return False
+        if self.context is not None and not (self.context & context):
+            return False
+        if self.target is not None and target != self.target:
+            return False
+        return self.agent is None or agent == self.agent
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    out = []
+    for r in data_yaml("acled_map.yaml")["rules"]:
+        out.append(Rule(
+            r["category"],
+            frozenset(r["modes"]) if "modes" in r else None,
+            frozenset(r["context"]) if "context" in r else None,
+            r.get("target"), r.get("agent"), (r["acled"][0], r["acled"][1]),
+        ))  # fmt: skip
+    return tuple(out)
+
+
+def acled_type(category: str, mode: str | None, context: set[str] | tuple[str, ...],
+               target: str | None = None, agent: str | None = None) -> tuple[str, str] | None:
+    ctx = set(context)
+    for rule in rules():
+        if rule.applies(category, mode, ctx, target, agent):
+            return rule.acled
+    return None
+
+
+@cache
+def _protest_cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    raw = data_yaml("lexicons/protest_context.yaml")
+    return tuple((k, tuple(v)) for k, v in raw.items())
+
+
+def protest_context(text: str) -> str | None:
+    """'excessive', 'violent' or 'intervention' when the text tells it, else None."""
+    low = text.lower()
+    for label, cues in _protest_cues():
+        if any(c in low for c in cues):
+            return label
+    return None

@@ -1,0 +1,441 @@
+"""From a document's frames to its events: coreference, merging, evidence, fields.
+
+Within one document an occurrence is one event: "the airstrike killed two" after "a drone
+targeted the headquarters" adds a toll to that incident rather than making a new one. An
+aggregate's later figure ("these attacks have resulted in 60 casualties") is a new record of
+the series. A speaker's repeated demand is one statement. Headlines restate the lead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from marsad.analyse import Analysis, Sentence
+from marsad.extract import acled, stance
+from marsad.extract.attribution import speakers
+from marsad.extract.frames import Frame, attack_agents, sentence_frames
+from marsad.extract.mentions import Mention
+from marsad.extract.places import country_focus, where
+from marsad.extract.quantities import find_toll
+from marsad.extract.registry import actor_ref
+from marsad.extract.when import when_for
+from marsad.types import (
+    ActorRef,
+    Attribution,
+    Event,
+    FieldEvidence,
+    PlaceRef,
+    Quantity,
+    Span,
+    When,
+)
+
+_BACKGROUND_DAYS = 365  # events dated a year or more before publication are background
+_TOLL_VERBS = frozenset(["kill", "injure", "wound", "die", "martyr", "harm", "hit"])
+_ATTACK_NOUNS = frozenset([
+    "attack", "attacks", "strike", "strikes", "assault", "bombing", "shelling",
+])
+
+
+@dataclass
+class Draft:
+    """An event being assembled (mutable until it is frozen into an Event)."""
+
+    frame: Frame
+    sentence: Sentence
+    agent: Mention | None
+    patient: Mention | None
+    when: When | None = None
+    where: PlaceRef | None = None
+    killed: tuple[Quantity, Span] | None = None
+    injured: tuple[Quantity, Span] | None = None
+    casualties: tuple[Quantity, Span] | None = None
+    context: set[str] = field(default_factory=set)
+    evidence: dict[str, Span] = field(default_factory=dict)
+    paragraph_text: str = ""
+
+    @property
+    def kind(self) -> str:
+        f = self.frame
+        if f.kind == "statement":
+            return "statement"
+        tok = self.sentence.tokens[f.head]
+        if f.nominal and tok.tag == "NNS" and (f.count is not None or f.anaphoric):
+            return "aggregate"
+        return "incident"
+
+
+class _LazyFocus:
+    """The document's country counts, computed only if a place needs the gazetteer, and
+    only over the place names the NER found (scanning the whole text costs more than the
+    parse)."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.analysis = a
+        self.value: dict[str, float] | None = None
+
+    def get(self) -> dict[str, float]:
+        if self.value is None:
+            names = [e.text for s in self.analysis.sentences for e in s.entities
+                     if e.label in ("GPE", "LOC", "NORP")]
+            self.value = country_focus(" ; ".join(names)) if names else {}
+        return self.value
+
+
+class People:
+    """Named people and titled references seen so far, for "he", "the minister", "Mustafa"."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.last_person: Mention | None = None
+        self.last_plural: Mention | None = None
+        self.titled: list[Mention] = []
+
+    def see(self, m: Mention | None) -> None:
+        if m is None or m.pronoun:
+            return
+        if m.person or m.title:
+            self.last_person = m
+            if m.title:
+                self.titled.append(m)
+        elif m.plural:
+            self.last_plural = m
+
+    def resolve(self, m: Mention | None) -> Mention | None:
+        if m is None:
+            return None
+        low = m.text.lower()
+        if m.pronoun:
+            if low in ("he", "she", "him", "her", "i"):
+                return self.last_person
+            if low in ("they", "them", "we", "us"):
+                return self.last_plural or self.last_person
+            return None
+        if m.title and not m.person:
+            for prev in reversed(self.titled):
+                if prev.title == m.title and prev is not m:
+                    return prev
+            return m
+        if m.person and " " not in m.text.strip():
+            full = self._full_name(m)
+            if full:
+                return replace(m, text=full)
+        return m
+
+    def _full_name(self, m: Mention) -> str | None:
+        """"Mustafa" → "Sardar Mustafa" from an earlier mention in the text."""
+        pat = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3})" + re.escape(m.text.strip()) + r"\b")
+        for hit in pat.finditer(self.text, 0, m.start):
+            words = hit.group(1).split()
+            # "Kurdish politician Sardar Mustafa": keep the capitalised run next to the name
+            return " ".join([*words, m.text.strip()])
+        return None
+
+
+def _ref(m: Mention | None) -> ActorRef | None:
+    return actor_ref(m.text) if m is not None else None
+
+
+def _headline_paragraphs(a: Analysis) -> set[int]:
+    """Leading lines without a full stop, when a body follows: titles, not reports."""
+    out: set[int] = set()
+    for s in a.sentences:
+        if s.text.rstrip().endswith((".", "”", '"', "!", "?")):
+            break
+        out.add(s.paragraph)
+    if len(out) == len({s.paragraph for s in a.sentences}):
+        return set()
+    return out
+
+
+def _compatible_mode(a: str | None, b: str | None) -> bool:
+    air = {"aerial", "drone"}
+    return a is None or b is None or a == b or {a, b} <= air
+
+
+def _add_toll(d: Draft, text: str, s: Sentence) -> bool:
+    toll = find_toll(text, s.start, s.end)
+    got = False
+    for key in ("killed", "injured", "casualties"):
+        q = getattr(toll, key)
+        if q is None:
+            continue
+        span = toll.spans.get(key, Span(s.start, s.end, s.text))
+        if key == "casualties" and q.value == 0:
+            # "no casualties": nobody killed and nobody injured
+            for k in ("killed", "injured"):
+                if getattr(d, k) is None:
+                    setattr(d, k, (Quantity(0), span))
+            got = True
+            continue
+        old = getattr(d, key)
+        if old is None or old[0].value < q.value:
+            setattr(d, key, (q, span))
+        got = True
+    return got
+
+
+def _victim_count(s: Sentence, f: Frame) -> int:
+    """"killed Abu Taqwa and another element": the conjoined objects of a toll verb."""
+    tok = s.tokens[f.head]
+    heads = [t for t in s.tokens if t.lemma in ("kill", "martyr") and t.pos == "VERB"]
+    if tok.lemma in ("kill", "martyr"):
+        heads.insert(0, tok)
+    for h in heads:
+        objs = [t for t in s.tokens if t.head == h.i and t.dep == "dobj"]
+        if objs:
+            n = 1 + sum(1 for t in s.tokens if t.dep == "conj" and t.head == objs[0].i)
+            return n
+    return 0
+
+
+def build_events(a: Analysis, published: date | None) -> list[Event]:
+    text = a.text
+    people = People(text)
+    focus = _LazyFocus(a)
+    headline = _headline_paragraphs(a)
+    drafts: list[Draft] = []
+    last_incident: Draft | None = None
+    last_aggregate: Draft | None = None
+    attackers: list[Mention] = []
+    for s in a.sentences:
+        frames = sentence_frames(s, text)
+        new_incident = False
+        for f in frames:
+            agent = people.resolve(f.agent)
+            patient = people.resolve(f.patient)
+            if f.attributed is not None:
+                f = replace(f, attributed=replace(f.attributed,
+                                                  source=people.resolve(f.attributed.source)
+                                                  or f.attributed.source))
+            if f.category == "ACCUSE" and f.patient is not None and (
+                s.tokens[f.patient.head].lemma in _ATTACK_NOUNS
+            ) and attackers:
+                patient = attackers[-1]  # "we condemn these attacks": those who made them
+            if f.factuality in ("negated", "future", "hypothetical") and f.kind != "statement":
+                continue
+            d = Draft(f, s, agent, patient)
+            if s.paragraph in headline:
+                drafts.append(d)  # kept apart: a title neither absorbs nor is absorbed
+                continue
+            if f.kind != "statement":
+                if _merge_into_previous(d, last_incident, last_aggregate, text):
+                    continue
+                if f.anaphoric and f.nominal and s.tokens[f.head].tag == "NNS" and (
+                    last_aggregate is not None and f.count is None
+                ):
+                    # a new figure for an earlier series: same actors, same period
+                    if not _add_toll(d, text, s):
+                        continue
+                    d.agent = d.agent or last_aggregate.agent
+                    d.patient = d.patient or last_aggregate.patient
+                    d.when = last_aggregate.when
+                    d.where = last_aggregate.where
+                    drafts.append(d)
+                    continue
+            drafts.append(d)
+            if f.kind != "statement":
+                if d.kind == "aggregate":
+                    last_aggregate = d
+                else:
+                    last_incident = d
+                    new_incident = True
+                    if d.patient is None and f.category == "ASSAULT" and not f.nominal:
+                        prev = [x for x in drafts[:-1] if x.frame.category == "ASSAULT"
+                                and x.sentence.paragraph >= s.paragraph - 1 and x.patient]
+                        if prev:  # "Additionally, Washington struck three times": same targets
+                            d.patient = prev[-1].patient
+        # who did the attacks mentioned so far (for a later "we condemn these attacks")
+        for m in attack_agents(s):
+            attackers.append(people.resolve(m) or m)
+        for m in speakers(s):
+            people.see(people.resolve(m))
+        for f in frames:
+            people.see(f.agent)
+            if f.attributed:
+                people.see(f.attributed.source)
+        # a following sentence with no act of its own may give the last incident's toll
+        if not new_incident and last_incident is not None and not frames and (
+            last_incident.sentence.paragraph == s.paragraph
+        ):
+            _add_toll(last_incident, text, s)
+            last_incident.paragraph_text += " " + s.text
+    events = []
+    for d in _dedupe_statements(drafts):
+        if d.sentence.paragraph in headline and any(
+            x.frame.category == d.frame.category and x.sentence.paragraph not in headline
+            for x in drafts
+        ):
+            continue
+        ev = _finish(d, text, published, focus)
+        if ev is not None:
+            events.append(ev)
+    return events
+
+
+def _merge_into_previous(d: Draft, inc: Draft | None, agg: Draft | None, text: str) -> bool:
+    """Fold a later mention of the last incident into it (returns True when merged)."""
+    f, s = d.frame, d.sentence
+    if inc is None or f.count is not None:
+        return False
+    if s.tokens[f.head].tag == "NNS" and f.nominal:
+        return False
+    if not _compatible_mode(inc.frame.mode, f.mode):
+        return False
+    same = f.anaphoric or (d.agent is None and (
+        s.tokens[f.head].lemma in _TOLL_VERBS or f.category == inc.frame.category))
+    if not same or s.paragraph > inc.sentence.paragraph + 6:
+        return False
+    if d.agent is not None and inc.agent is not None and not f.anaphoric:
+        return False
+    _add_toll(inc, text, s)
+    n = _victim_count(s, f)
+    if n and (inc.killed is None or inc.killed[0].value < n) and any(
+        t.lemma in ("kill", "martyr") for t in s.tokens
+    ):
+        inc.killed = (Quantity(n), Span(s.start, s.end, s.text))
+    inc.agent = inc.agent or d.agent
+    inc.patient = inc.patient or d.patient
+    if inc.frame.mode is None and f.mode is not None:
+        inc.frame = replace(inc.frame, mode=f.mode)
+    inc.paragraph_text += " " + s.text
+    return True
+
+
+def _speaker_key(d: Draft) -> str | None:
+    if d.agent is None:
+        return None
+    return d.agent.text.lower().split()[-1]
+
+
+def _dedupe_statements(drafts: list[Draft]) -> list[Draft]:
+    """One statement per speaker and category: explicit verbs win over inferred ones."""
+    keep: list[Draft] = []
+    seen: dict[tuple[str, str], Draft] = {}
+    for d in sorted(drafts, key=lambda x: (x.frame.inferred, x.sentence.index)):
+        key = _speaker_key(d)
+        if d.frame.kind == "statement" and key is not None:
+            k = (key, d.frame.category)
+            if k in seen:
+                continue
+            seen[k] = d
+        keep.append(d)
+    keep.sort(key=lambda x: (x.sentence.index, x.frame.head))
+    return keep
+
+
+def _finish(d: Draft, text: str, published: date | None,
+            focus: _LazyFocus) -> Event | None:
+    f, s = d.frame, d.sentence
+    ev: dict[str, Span] = {"trigger": f.trigger}
+    if d.when is None:
+        d.when, wspan = when_for(text, a_sentence=s, published=published,
+                                 statement=f.kind == "statement")
+        if wspan is not None:
+            ev["when"] = wspan
+    if d.when is not None and published is not None and d.when.start is not None:
+        end = d.when.end or d.when.start
+        if end < published - timedelta(days=_BACKGROUND_DAYS):
+            return None
+    if d.where is None:
+        d.where, pspan = where(text, s, f.head, focus.get)
+        if pspan is not None:
+            ev["where"] = pspan
+    if f.kind != "statement" and d.killed is None and d.injured is None and d.casualties is None:
+        _add_toll(d, text, s)
+        n = _victim_count(s, f)
+        if n and d.killed is None and s.tokens[f.head].lemma in ("kill", "martyr"):
+            d.killed = (Quantity(n), Span(s.start, s.end, s.text))
+    actors = tuple(x for x in (_ref(d.agent),) if x is not None)
+    recipients = tuple(x for x in (_ref(d.patient),) if x is not None)
+    if d.agent is not None:
+        ev["actor1"] = Span(d.agent.start, d.agent.end, text[d.agent.start:d.agent.end])
+    if d.patient is not None:
+        ev["actor2"] = Span(d.patient.start, d.patient.end, text[d.patient.start:d.patient.end])
+    said_by = None
+    if f.attributed is not None:
+        src = f.attributed.source
+        said_by = Attribution(actor_ref(src.text), f.attributed.kind)
+        ev["said_by"] = Span(src.start, src.end, text[src.start:src.end])
+    elif f.kind == "statement" and d.agent is not None:
+        said_by = None
+    factuality = f.factuality
+    if said_by is not None and said_by.kind == "claim":
+        factuality = "claimed"
+    category, mode, context = f.category, f.mode, set(f.tags) | d.context
+    agent_sector = d.agent.sector if d.agent else None
+    if category == "ASSAULT" and agent_sector in ("crowd", "protester") and mode not in (
+        "aerial", "drone", "heavy-weapons", "explosives", "suicide-attack"
+    ):
+        category, mode = "PROTEST", "riot"
+        context.add("mob" if agent_sector == "crowd" else "violent")
+    if category == "PROTEST":
+        how = acled.protest_context(s.text + " " + d.paragraph_text + " " + _rest(text, s))
+        if how:
+            context.add(how)
+    acled_pair = None
+    if category in ("ASSAULT", "PROTEST") and d.kind == "incident":
+        target = d.patient.sector if d.patient else None
+        if target in ("state_security", "protester"):
+            target = "armed" if target == "state_security" else "civilian"
+        agent_kind = "state" if agent_sector == "state_security" else None
+        acled_pair = acled.acled_type(category, mode, context, target, agent_kind)
+    st = None
+    if f.kind == "statement":
+        clause = _clause_text(s, f.head)
+        st = stance.stance(clause, category, f.factuality == "negated", _ref(d.agent))
+    count = f.count
+    if count is not None:
+        ev["count"] = count[1]
+    for key in ("killed", "injured", "casualties"):
+        val = getattr(d, key)
+        if val is not None:
+            ev[key] = val[1]
+    return Event(
+        kind=d.kind,  # type: ignore[arg-type]
+        category=category,
+        evidence=Span(s.start, s.end, s.text),
+        mode=mode,
+        context=tuple(sorted(context)),
+        acled_type=acled_pair[0] if acled_pair else None,
+        acled_subtype=acled_pair[1] if acled_pair else None,
+        actors=actors,
+        recipients=recipients,
+        where=d.where,
+        when=d.when,
+        killed=d.killed[0] if d.killed else None,
+        injured=d.injured[0] if d.injured else None,
+        casualties=d.casualties[0] if d.casualties else None,
+        count=count[0] if count else None,
+        said_by=said_by,
+        factuality=factuality,  # type: ignore[arg-type]
+        stance=st,
+        field_evidence=tuple(FieldEvidence(k, v) for k, v in ev.items()),
+        confidence=_confidence(f, d),
+    )
+
+
+def _rest(text: str, s: Sentence) -> str:
+    """The rest of the sentence's paragraph (how a demonstration ended is told after it)."""
+    end = text.find("\n", s.end)
+    return text[s.end : end if end >= 0 else len(text)]
+
+
+def _clause_text(s: Sentence, head: int) -> str:
+    sub = s.subtree(head)
+    return s.text[sub[0].start - s.start : sub[-1].end - s.start]
+
+
+def _confidence(f: Frame, d: Draft) -> float:
+    score = 0.5
+    if d.agent is not None:
+        score += 0.15
+    if d.patient is not None:
+        score += 0.1
+    if not f.nominal:
+        score += 0.1
+    if f.inferred:
+        score -= 0.2
+    return round(max(0.1, min(score, 0.95)), 2)

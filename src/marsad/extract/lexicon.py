@@ -1,0 +1,280 @@
+"""Trigger lexicons: PLOVER category and mode for words and phrases, loaded from YAML.
+
+A pattern is a sequence of elements over a sentence's tokens, matched on lemma or lower-cased
+form: "shell/v" (verb only), "attack/n" (noun only), "a|b" (alternatives), "*" (up to three
+tokens), "@tag" (a context tag for the event, not a token). The first element is the anchor.
+
+Two uses: `might_trigger(text)` is a cheap Aho-Corasick test on raw text that decides which
+sentences deserve the full parse; `match(sentence)` finds the triggers in a parsed sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from marsad.analyse import Sentence, Token
+
+MAX_GAP = 3
+_POS = {"v": frozenset({"VERB", "AUX"}), "n": frozenset({"NOUN", "PROPN"})}
+# Irregular forms the prefilter must see ("struck" has no prefix in common with "strike").
+_IRREGULAR = {
+    "strike": ("struck",), "shoot": ("shot",), "fight": ("fought",), "take": ("took", "taken"),
+    "go": ("went", "gone"), "overrun": ("overran",), "blow": ("blew", "blown"), "meet": ("met",),
+    "hold": ("held",), "withdraw": ("withdrew", "withdrawn"), "throw": ("threw", "thrown"),
+    "overtake": ("overtook", "overtaken"), "stand": ("stood",), "seek": ("sought",),
+    "lead": ("led",), "bring": ("brought",), "gang-rape": ("gang-raped",), "sit": ("sat",),
+    "be": ("was", "were", "is"), "find": ("found",), "give": ("gave", "given"),
+    "undergo": ("underwent",), "send": ("sent",), "freeze": ("froze", "frozen"),
+    "slay": ("slew", "slain"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    words: frozenset[str]  # empty for a gap
+    pos: frozenset[str] | None = None
+
+    @property
+    def gap(self) -> bool:
+        return not self.words
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    category: str
+    mode: str | None
+    kind: str  # the category's default kind: incident or statement
+    elements: tuple[Element, ...]
+    tags: tuple[str, ...]
+    source: str  # the pattern as written, for explanations
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    pattern: Pattern
+    tokens: tuple[int, ...]  # matched token indices (gaps excluded)
+    head: int  # the token that carries the roles: the syntactic head of the match
+
+
+def parse_pattern(text: str) -> tuple[tuple[Element, ...], tuple[str, ...]]:
+    elements: list[Element] = []
+    tags: list[str] = []
+    for part in text.split():
+        if part.startswith("@"):
+            tags.append(part[1:])
+        elif part == "*":
+            elements.append(Element(frozenset()))
+        else:
+            word, _, pos = part.partition("/")
+            elements.append(Element(frozenset(word.lower().split("|")), _POS.get(pos)))
+    if not elements or elements[0].gap:
+        raise ValueError(f"trigger pattern must start with a word: {text!r}")
+    return tuple(elements), tuple(tags)
+
+
+def _forms(word: str) -> set[str]:
+    """Prefixes that every inflection of `word` starts with (for the prefilter)."""
+    forms = {word, *_IRREGULAR.get(word, ())}
+    if word.endswith("e") and len(word) > 3:
+        forms.add(word[:-1])
+    if word.endswith("y") and len(word) > 3:
+        forms.add(word[:-1] + "i")
+    return forms
+
+
+def forms(tok: Token) -> frozenset[str]:
+    """The lemma, the word, and its regular de-inflections: the statistical lemmatizer
+    sometimes errs ("staged" → "stag"), the lexicon must not depend on it."""
+    low = tok.lower
+    out = {tok.lemma, low}
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            out.add(low[: len(low) - len(suffix)] + repl)
+    if len(low) > 4 and low[-3] == low[-4] and low.endswith(("ed",)):  # "stabbed" → "stab"
+        out.add(low[:-3])
+    if low.endswith("ing") and len(low) > 5 and low[-4] == low[-5]:  # "shelling" keeps; "stabbing"
+        out.add(low[:-4])
+    return frozenset(out)
+
+
+class Lexicon:
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.patterns = patterns
+        self._by_anchor: dict[str, list[Pattern]] = {}
+        auto = ahocorasick.Automaton()
+        for p in patterns:
+            for w in p.elements[0].words:
+                self._by_anchor.setdefault(w, []).append(p)
+                for f in _forms(w):
+                    auto.add_word(f, f)
+        auto.make_automaton()
+        self._auto = auto
+
+    def might_trigger(self, text: str) -> bool:
+        low = text.lower()
+        for end, form in self._auto.iter(low):
+            start = end - len(form) + 1
+            if start == 0 or not low[start - 1].isalnum():
+                return True
+        return False
+
+    def match(self, sentence: Sentence) -> list[TriggerMatch]:
+        toks = sentence.tokens
+        found: list[TriggerMatch] = []
+        for t in toks:
+            for key in forms(t):
+                for p in self._by_anchor.get(key, ()):
+                    got = _match_at(sentence, t.i, p)
+                    if got is not None:
+                        found.append(TriggerMatch(p, got, _head_of(sentence, got)))
+        return _prefer_longest(found)
+
+
+def _ok(el: Element, sentence: Sentence, i: int) -> bool:
+    t = sentence.tokens[i]
+    if el.words.isdisjoint(forms(t)):
+        return False
+    return el.pos is None or t.pos in el.pos
+
+
+def _match_at(sentence: Sentence, i: int, p: Pattern) -> tuple[int, ...] | None:
+    if not _ok(p.elements[0], sentence, i):
+        return None
+    got = [i]
+    pos = i + 1
+    n = len(sentence.tokens)
+    gap = 0
+    for el in p.elements[1:]:
+        if el.gap:
+            gap = MAX_GAP
+            continue
+        limit = min(n, pos + gap + 1)
+        for j in range(pos, limit):
+            if _ok(el, sentence, j):
+                got.append(j)
+                pos = j + 1
+                break
+        else:
+            return None
+        gap = 0
+    return tuple(got)
+
+
+def _head_of(sentence: Sentence, idx: tuple[int, ...]) -> int:
+    """The matched token whose head lies outside the match (the phrase's syntactic head)."""
+    inside = set(idx)
+    for i in idx:
+        t = sentence.tokens[i]
+        # prefer a verb or noun head over a particle or preposition
+        if (t.head not in inside or t.head == i) and t.pos in ("VERB", "NOUN", "PROPN", "AUX"):
+            return i
+    for i in idx:
+        if sentence.tokens[i].pos in ("VERB", "NOUN", "PROPN"):
+            return i
+    return idx[0]
+
+
+def _prefer_longest(found: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Where matches overlap keep the longer one ("drone strike" over "strike")."""
+    found.sort(key=lambda m: (-len(m.tokens), -(m.pattern.mode is not None), m.tokens[0]))
+    kept: list[TriggerMatch] = []
+    used: set[int] = set()
+    for m in found:
+        if used.isdisjoint(m.tokens):
+            kept.append(m)
+            used.update(m.tokens)
+    kept.sort(key=lambda m: m.tokens[0])
+    return kept
+
+
+def _load_file(raw: dict[str, Any]) -> list[Pattern]:
+    out = []
+    for mode, entries in raw["modes"].items():
+        for entry in entries:
+            elements, tags = parse_pattern(entry)
+            out.append(
+                Pattern(raw["category"], None if mode == "_" else mode, raw.get("kind", "incident"),
+                        elements, tags, entry)
+            )  # fmt: skip
+    return out
+
+
+TRIGGER_FILES = (
+    "agree", "consult", "support", "concede", "cooperate", "aid", "retreat", "request",
+    "accuse", "reject", "threaten", "protest", "sanction", "mobilize", "coerce", "assault",
+)  # fmt: skip
+
+
+def data_yaml(name: str) -> Any:
+    """A YAML file under marsad/data/ (lexicons/… or a table)."""
+    return yaml.safe_load(resources.files("marsad.data").joinpath(name).read_text("utf-8"))
+
+
+@cache
+def triggers() -> Lexicon:
+    patterns: list[Pattern] = []
+    for name in TRIGGER_FILES:
+        patterns.extend(_load_file(data_yaml(f"lexicons/{name}.yaml")))
+    return Lexicon(patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseTable:
+    """Word/phrase → label, matched on lemma sequences (weapons, actor sectors, ...)."""
+
+    entries: dict[tuple[str, ...], str]
+    longest: int
+
+    def label_at(self, lemmas: list[str], i: int) -> tuple[str, int] | None:
+        """(label, length) of the longest entry starting at lemma i."""
+        for n in range(min(self.longest, len(lemmas) - i), 0, -1):
+            lab = self.entries.get(tuple(lemmas[i : i + n]))
+            if lab is not None:
+                return lab, n
+        return None
+
+    def labels_in(self, words: list[str]) -> list[str]:
+        out = []
+        for i in range(len(words)):
+            got = self.label_at(words, i)
+            if got:
+                out.append(got[0])
+        return out
+
+
+def phrase_table(raw: dict[str, list[str]]) -> PhraseTable:
+    entries: dict[tuple[str, ...], str] = {}
+    for label, words in raw.items():
+        for w in words:
+            entries.setdefault(tuple(re.split(r"\s+", str(w).lower())), label)
+    return PhraseTable(entries, max(len(k) for k in entries))
+
+
+@cache
+def weapons() -> PhraseTable:
+    return phrase_table(data_yaml("lexicons/weapons.yaml"))
+
+
+@cache
+def actor_nouns() -> dict[str, frozenset[str]]:
+    raw = data_yaml("lexicons/actors.yaml")
+    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+@cache
+def speech() -> dict[str, Any]:
+    return data_yaml("lexicons/speech.yaml")
+
+
+@cache
+def factuality_cues() -> dict[str, frozenset[str]]:
+    raw = data_yaml("lexicons/factuality.yaml")
+    return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
