@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from marsad.analyse import analyse_many
+from marsad.clean.published import date_from_text
 from marsad.extract.document import build_events
 from marsad.extract.lexicon import triggers
 from marsad.types import Document, Event
@@ -30,6 +31,9 @@ def extract_many(texts: Sequence[str],
                  published: Iterable[date | None] | None = None) -> list[list[Event]]:
     """Events of many texts at once (batched through the NLP pipeline: faster)."""
     dates = list(published) if published is not None else [None] * len(texts)
+    # Without a publication date, the article's own dateline ("on Saturday (January 6,
+    # 2024)") is the best anchor for its relative dates, as the clean stage does for files.
+    dates = [d if d is not None else date_from_text(t) for t, d in zip(texts, dates, strict=True)]
     analyses = analyse_many(texts, _parse_if)
     return [build_events(a, d) for a, d in zip(analyses, dates, strict=True)]
 
