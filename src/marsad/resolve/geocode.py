@@ -1,0 +1,290 @@
+"""Toponym resolution: which place a name means, given what the document says around it.
+
+    ctx = GeoContext(within=("Al Jawf",))               # "Al Hazm district (Al Jawf)"
+    geocode("Al Hazm district", context=ctx)            # -> PlaceRef(Al Hazm, YE, admin1 Al Jawf)
+    ctx = GeoContext(countries={"LB": 3})               # a document about Lebanon
+    geocode("Tripoli", context=ctx)                     # -> Tripoli, Lebanon
+
+A name's candidates (gazetteer.candidates) are scored on: how well the name matched,
+explicit containment (`within`), the document's country focus, nearness to places already
+resolved in the document, the kind of feature, and population. Demonyms ("Iraqi",
+"Kurdish") are never places. The weights are below, in one table, with the reason for each.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from marsad.resolve.gazetteer import Candidate, Gazetteer, Place, default_gazetteer, distance_km
+from marsad.resolve.placenames import NameKey, name_key
+from marsad.types import PlaceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    match: float = 2.0  # x name-match quality (1 canonical, 0.9 alias, less for loose matches)
+    population: float = 0.25  # x log10(population): Paris, France before Paris, Texas
+    # Kind priors: a bare "Jordan" or "Georgia" is the country; a facility from the pack was
+    # put there for this theatre.
+    country: float = 1.0
+    admin1: float = 0.3
+    facility: float = 0.4
+    admin_hint: float = 1.5  # "Anbar province": the unit, not a village called Anbar
+    place_hint: float = 1.0  # "Basra district", "X village": not the first-level unit
+    within_admin1: float = 3.0  # "(Al Jawf)" names the unit the place lies in
+    within_country: float = 1.5
+    focus: float = 2.5  # x share of the document's country mentions
+    country_hint: float = 2.0  # the document's known country
+    near: float = 1.5  # x exp(-km / near_km) to the closest place already resolved
+    near_km: float = 150.0
+
+
+WEIGHTS = Weights()
+
+
+@dataclass(frozen=True, slots=True)
+class GeoContext:
+    """What the document says around a toponym."""
+
+    within: tuple[str, ...] = ()  # enclosing places as written, innermost first
+    countries: Mapping[str, float] = field(default_factory=dict)  # ISO2 -> mentions in the doc
+    near: tuple[PlaceRef, ...] = ()  # places already resolved in the document
+    country: str | None = None  # the document's country when known (source, dateline)
+
+    def with_near(self, ref: PlaceRef) -> GeoContext:
+        return replace(self, near=(*self.near, ref))
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The chosen place for a name, its score in [0, 1] and the runners-up."""
+
+    text: str
+    place: Place
+    candidate: Candidate
+    score: float  # share of the evidence: softmax of the chosen one among all candidates
+    alternatives: tuple[Place, ...] = ()
+
+    def ref(self) -> PlaceRef:
+        return to_ref(self.text, self.place)
+
+
+def to_ref(text: str, p: Place) -> PlaceRef:
+    admin1 = p.name if p.precision == "admin1" else p.admin1
+    return PlaceRef(text=text, place_id=p.place_id, name=p.name, lat=p.lat, lon=p.lon,
+                    admin1=admin1 if p.precision != "country" else None, country=p.country,
+                    precision=p.precision)
+
+
+# --- context, resolved once per call -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    admin1: Mapping[str, float]  # admin1 id -> support from `within`, in [0, 1]
+    countries: Mapping[str, float]  # ISO2 -> support from `within`, in [0, 1]
+    focus: Mapping[str, float]  # ISO2 -> share of mentions
+    country: str | None
+    near: tuple[tuple[float, float], ...]
+
+
+def _containers(gaz: Gazetteer, within: Sequence[str]) -> tuple[dict[str, float], dict[str, float]]:
+    """Which admin1 units and countries the `within` names may denote, with support.
+
+    "Oyam, Northern": Northern is an admin1 of Uganda, Ghana, Sri Lanka...; Oyam is a town in
+    Uganda's Northern Region; together they point at UG.N. Each name votes once per unit.
+    """
+    a1: Counter[str] = Counter()
+    cc: Counter[str] = Counter()
+    names = [w for w in within if w and w.strip()]
+    for w in names:
+        cands = gaz.candidates(w)
+        units = [c.place for c in cands if c.place.precision in ("admin1", "country")]
+        votes_a1: dict[str, float] = {}
+        votes_cc: dict[str, float] = {}
+        for p in units:
+            if p.precision == "admin1":
+                votes_a1[p.place_id] = 1.0
+            if p.country:
+                votes_cc[p.country] = 1.0
+        if not units:
+            # No unit has this name: it is a district or town ("Oyam", "Kadugli"), and the
+            # towns called so say which units it may lie in. When a unit does carry the name
+            # ("Buenos Aires"), same-named villages elsewhere are noise.
+            for c in cands:
+                if c.place.admin1_id:
+                    votes_a1.setdefault(c.place.admin1_id, 0.5)
+                if c.place.country:
+                    votes_cc.setdefault(c.place.country, 0.5)
+        a1.update(votes_a1)
+        cc.update(votes_cc)
+    n = max(1, len(names))
+    return ({k: v / n for k, v in a1.items()}, {k: v / n for k, v in cc.items()})
+
+
+def _evidence(gaz: Gazetteer, ctx: GeoContext) -> _Evidence:
+    a1, cc = _containers(gaz, ctx.within)
+    total = sum(ctx.countries.values())
+    focus = {k.upper(): v / total for k, v in ctx.countries.items()} if total > 0 else {}
+    near = tuple((r.lat, r.lon) for r in ctx.near if r.lat is not None and r.lon is not None)
+    return _Evidence(a1, cc, focus, ctx.country.upper() if ctx.country else None, near)
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+def _score(c: Candidate, q: NameKey, ev: _Evidence, w: Weights) -> float:
+    p = c.place
+    s = w.match * c.match + w.population * math.log10(p.population + 1)
+    s += {"country": w.country, "admin1": w.admin1, "facility": w.facility}.get(p.precision, 0.0)
+    if q.admin_hint:
+        s += w.admin_hint if p.precision == "admin1" else 0.0
+    if q.place_hint and p.precision in ("admin1", "country"):
+        s -= w.place_hint
+    if p.admin1_id and p.admin1_id in ev.admin1:
+        s += w.within_admin1 * ev.admin1[p.admin1_id]
+    elif p.precision == "admin1" and p.place_id in ev.admin1:
+        s += w.within_admin1 * ev.admin1[p.place_id]
+    if p.country in ev.countries:
+        s += w.within_country * ev.countries[p.country]
+    s += w.focus * ev.focus.get(p.country or "", 0.0)
+    if ev.country and p.country == ev.country:
+        s += w.country_hint
+    if ev.near:
+        d = min(distance_km(p.lat, p.lon, lat, lon) for lat, lon in ev.near)
+        s += w.near * math.exp(-d / w.near_km)
+    return s
+
+
+def _drop_shadowed_units(cands: list[Candidate], q: NameKey) -> list[Candidate]:
+    """A bare "Basra" or "Kirkuk" is the city, not the governorate named after it: drop an
+    admin1 when a city inside it matched as well, unless the name said "province"."""
+    if q.admin_hint:
+        return cands
+    city_units = {c.place.admin1_id for c in cands
+                  if c.place.precision in ("city", "neighbourhood", "facility")}
+    return [c for c in cands
+            if not (c.place.precision == "admin1" and c.place.place_id in city_units)] or cands
+
+
+def _corroborated(cands: list[Candidate], ev: _Evidence) -> list[Candidate]:
+    """Loose matches (skeleton, fuzzy) only count in a country the document points at: a typo
+    of a place there is likely, a same-shaped village on another continent is not."""
+    known = set(ev.countries) | set(ev.focus) | ({ev.country} if ev.country else set())
+    if not known:
+        return cands
+    return [c for c in cands if c.how in ("exact", "core") or c.place.country in known]
+
+
+def resolve(name: str, *, context: GeoContext | None = None, gazetteer: Gazetteer | None = None,
+            weights: Weights = WEIGHTS, unit: bool = False,
+            _evidence_cache: _Evidence | None = None) -> Resolution | None:
+    """The most plausible place for `name` in `context`, or None (no candidate, a demonym).
+
+    `unit`: the name is known to be a container ("(Al Jawf)"), so read it as an
+    administrative unit, as if it said "province".
+    """
+    gaz = gazetteer or default_gazetteer()
+    ctx = context or GeoContext()
+    q = name_key(name)
+    if unit:
+        q = replace(q, admin_hint=True, place_hint=False)
+    elif gaz.demonym(name)[0]:
+        return None
+    cands = _drop_shadowed_units(gaz.candidates(name), q)
+    if not cands:
+        return None
+    ev = _evidence_cache or _evidence(gaz, ctx)
+    scored = sorted(((_score(c, q, ev, weights), c) for c in cands),
+                    key=lambda sc: sc[0], reverse=True)
+    top = scored[0][0]
+    share = 1.0 / sum(math.exp(s - top) for s, _ in scored)
+    best = scored[0][1]
+    return Resolution(text=name, place=best.place, candidate=best,
+                      score=round(share * best.match, 4),
+                      alternatives=tuple(c.place for _, c in scored[1:4]))
+
+
+def geocode(name: str, *, context: GeoContext | None = None,
+            gazetteer: Gazetteer | None = None) -> PlaceRef | None:
+    """Resolve one toponym to a PlaceRef (name, lat, lon, admin1, country, precision, id)."""
+    r = resolve(name, context=context, gazetteer=gazetteer)
+    return r.ref() if r else None
+
+
+def _supported(r: Resolution, ev: _Evidence) -> bool:
+    p = r.place
+    if ev.admin1:
+        return (p.admin1_id or p.place_id) in ev.admin1
+    if ev.countries:
+        return p.country in ev.countries
+    return True
+
+
+def resolve_path(parts: Sequence[str], *, context: GeoContext | None = None,
+                 gazetteer: Gazetteer | None = None) -> Resolution | None:
+    """Resolve a place written as a path, most specific first: ("Kongo Trading Center",
+    "Minakulu sub-county") with context.within ("Oyam", "Northern").
+
+    The first part that resolves *inside* the containers wins; when none does, the
+    containers themselves are resolved, innermost first, so the answer falls back to a
+    coarser precision rather than to a same-named place elsewhere.
+    """
+    gaz = gazetteer or default_gazetteer()
+    ctx = context or GeoContext()
+    ev = _evidence(gaz, ctx)
+    first: Resolution | None = None
+    for part in parts:
+        r = resolve(part, context=ctx, gazetteer=gaz, _evidence_cache=ev)
+        if r is None:
+            continue
+        if _supported(r, ev):
+            return r
+        first = first or r
+    within = list(ctx.within)
+    for i, container in enumerate(within):
+        outer = replace(ctx, within=tuple(within[i + 1:]))
+        r = resolve(container, context=outer, gazetteer=gaz, unit=True)
+        if r is not None and (i + 1 == len(within) or _supported(r, _evidence(gaz, outer))):
+            return r
+    return first
+
+
+# --- country focus ---------------------------------------------------------------------
+
+_WORD = re.compile(r"[\w\-]+(?:['’](?!s\b)[\w\-]+)*", re.UNICODE)  # "Lebanon's" -> Lebanon
+
+
+def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, float]:
+    """Mentions per country in a text: names count 1, demonyms ("Iraqi") 0.5.
+
+    A cheap n-gram scan against country names and demonyms; the extraction engine may pass
+    better counts (from resolved mentions) in GeoContext.countries instead.
+    """
+    gaz = gazetteer or default_gazetteer()
+    names = gaz.country_keys()
+    words = _WORD.findall(text)
+    counts: Counter[str] = Counter()
+    i = 0
+    while i < len(words):
+        for n in (4, 3, 2, 1):
+            if len(words) - i < n:
+                continue
+            phrase = " ".join(words[i:i + n])
+            key = name_key(phrase).key
+            if key in names:
+                counts[names[key]] += 1.0
+                i += n
+                break
+            is_dem, cc = gaz.demonym(phrase) if n == 1 else (False, None)
+            if is_dem and cc:
+                counts[cc] += 0.5
+                i += 1
+                break
+        else:
+            i += 1
+    return dict(counts)

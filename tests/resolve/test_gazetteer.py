@@ -1,0 +1,129 @@
+"""The gazetteer index: names, variants, admin1 units, caching."""
+
+from __future__ import annotations
+
+import pickle
+import time
+
+import pytest
+
+from marsad.resolve.gazetteer import (
+    Gazetteer,
+    cache_dir,
+    default_gazetteer,
+    distance_km,
+    fingerprint,
+)
+from marsad.resolve.placenames import name_key, skeleton
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    # One process-wide gazetteer, built once into the cache ($MARSAD_CACHE or ~/.cache/marsad).
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("written", "key", "core"),
+    [
+        ("Al-Anbar", "anbar", "anbar"),
+        ("Anbar Province", "anbar province", "anbar"),
+        ("as-Sulaymaniyah", "sulaymaniyah", "sulaymaniyah"),
+        ("Muhafazat Karbala'", "muhafazat karbala", "karbala"),
+        ("Mayorality of Baghdad", "mayorality of baghdad", "baghdad"),
+        ("Hawlêr", "hawler", "hawler"),
+        ("Minakulu sub-county", "minakulu sub county", "minakulu"),
+        ("the United States", "united states", "united states"),
+        ("Łódź", "lodz", "lodz"),
+    ],
+)
+def test_name_keys(written: str, key: str, core: str) -> None:
+    nk = name_key(written)
+    assert (nk.key, nk.core) == (key, core)
+
+
+def test_admin_hint_only_for_first_level_words() -> None:
+    assert name_key("Anbar province").admin_hint
+    assert not name_key("Basra district").admin_hint
+    assert name_key("Basra district").place_hint
+
+
+def test_arabic_keys_ignore_article_hamza_and_tashkeel() -> None:
+    assert name_key("الأنبار").key == name_key("انبار").key
+    assert name_key("أَرْبِيل").key == name_key("اربيل").key
+    assert name_key("الموصل").key == "موصل"
+
+
+def test_skeleton_joins_transliterations() -> None:
+    assert skeleton("basrah") == skeleton("basra")
+    assert skeleton("nineveh") == skeleton("ninawa")
+    assert skeleton("arbil") == skeleton("erbil")
+    assert skeleton("asad") == skeleton("assad")
+
+
+def test_candidates_exact_and_alias(gaz: Gazetteer) -> None:
+    erbil = [c for c in gaz.candidates("Hewler") if c.place.precision == "city"]
+    assert erbil and erbil[0].place.country == "IQ" and erbil[0].how == "exact"
+    assert erbil[0].place.admin1 == "Erbil"
+
+
+def test_candidates_country_filter(gaz: Gazetteer) -> None:
+    assert {c.place.country for c in gaz.candidates("Tripoli", "LB")} == {"LB"}
+
+
+def test_candidates_typo_is_fuzzy(gaz: Gazetteer) -> None:
+    cands = gaz.candidates("Baghdadd")
+    assert cands and cands[0].place.country == "IQ"
+    assert cands[0].how in ("skeleton", "fuzzy") and cands[0].match < 0.9
+
+
+def test_admin1_units_have_names_and_centroids(gaz: Gazetteer) -> None:
+    (jawf,) = gaz.admin1_units("Al Jawf", "YE")
+    assert jawf.place_id == "adm1:YE.21" and jawf.precision == "admin1"
+    assert 14 < jawf.lat < 18 and 43 < jawf.lon < 47
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "country"),
+    [("Ninawa", "Nineveh", "IQ"), ("Bayern", "Bavaria", "DE"),
+     ("Sofia City", "Sofia-Capital", "BG"), ("Muhafazat Karbala'", "Karbala", "IQ"),
+     ("Nord-Kivu", "North Kivu", "CD")],
+)
+def test_same_admin1(gaz: Gazetteer, a: str, b: str, country: str) -> None:
+    assert gaz.same_admin1(a, b, country)
+
+
+def test_different_admin1(gaz: Gazetteer) -> None:
+    assert not gaz.same_admin1("Anbar", "Ninawa", "IQ")
+
+
+def test_demonyms(gaz: Gazetteer) -> None:
+    assert gaz.demonym("Iraqi") == (True, "IQ")
+    assert gaz.demonym("Kurdish") == (True, None)
+    assert gaz.demonym("Erbil") == (False, None)
+
+
+def test_countries_have_centroids(gaz: Gazetteer) -> None:
+    iraq = gaz.country("IQ")
+    assert iraq is not None and iraq.precision == "country"
+    assert distance_km(iraq.lat, iraq.lon, 33.2, 43.7) < 300
+
+
+def test_reopen_is_fast_and_cached(gaz: Gazetteer) -> None:
+    t0 = time.perf_counter()
+    again = Gazetteer.open()
+    elapsed = time.perf_counter() - t0
+    assert again.path == gaz.path and again.built_in_s is None
+    assert elapsed < 0.5
+    again.close()
+
+
+def test_fingerprint_names_the_cache_file(gaz: Gazetteer) -> None:
+    assert gaz.path.name == f"gazetteer-{fingerprint()}.sqlite"
+    assert gaz.path.parent == cache_dir()
+
+
+def test_pickles_by_path(gaz: Gazetteer) -> None:
+    clone = pickle.loads(pickle.dumps(gaz))
+    assert clone.path == gaz.path
+    assert clone.candidates("Mosul")[0].place.country == "IQ"
