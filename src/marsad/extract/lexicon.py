@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -32,8 +32,15 @@ _IRREGULAR = {
     "lead": ("led",), "bring": ("brought",), "gang-rape": ("gang-raped",), "sit": ("sat",),
     "be": ("was", "were", "is"), "find": ("found",), "give": ("gave", "given"),
     "undergo": ("underwent",), "send": ("sent",), "freeze": ("froze", "frozen"),
-    "slay": ("slew", "slain"),
+    "slay": ("slew", "slain"), "beat": ("beaten",), "burn": ("burnt",), "deal": ("dealt",),
+    "plead": ("pled",), "retake": ("retook", "retaken"), "memorandum": ("memoranda",),
+    "ultimatum": ("ultimata",), "traffic": ("trafficked", "trafficking"),
+    "close": ("closer", "closest"), "free": ("freer", "freest"),
 }  # fmt: skip
+# What may follow a stem inside one word for the prefilter: the endings `forms` strips
+# ("attack|s", "fir|ing", "carri|ed"), so "firm", "situation" or "minister" pass no stem.
+_ENDINGS = frozenset(["", "s", "es", "d", "ed", "ing", "ied", "ies"])
+_DOUBLED = frozenset(["ed", "ing", "es"])  # "stab|bed", "stab|bing", "gas|ses"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +99,12 @@ def _forms(word: str) -> set[str]:
 def forms(tok: Token) -> frozenset[str]:
     """The lemma, the word, and its regular de-inflections: the statistical lemmatizer
     sometimes errs ("staged" → "stag"), the lexicon must not depend on it."""
-    low = tok.lower
-    out = {tok.lemma, low}
+    return _word_forms(tok.text.lower(), tok.lemma)
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(low: str, lemma: str) -> frozenset[str]:
+    out = {lemma, low}
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
                          ("ed", "e"), ("es", ""), ("s", "")):
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
@@ -109,24 +120,59 @@ class Lexicon:
     def __init__(self, patterns: list[Pattern]) -> None:
         self.patterns = patterns
         self._by_anchor: dict[str, list[Pattern]] = {}
+        # the prefilter: every word of every pattern, found through its stems
         auto = ahocorasick.Automaton()
+        stems: dict[str, set[str]] = {}
         for p in patterns:
             for w in p.elements[0].words:
                 self._by_anchor.setdefault(w, []).append(p)
-                for f in _forms(w):
-                    auto.add_word(f, f)
+            for el in p.elements:
+                for w in el.words:
+                    for f in _forms(w):
+                        stems.setdefault(f, set()).add(w)
+        for f, words in stems.items():
+            auto.add_word(f, (f, frozenset(words)))
         auto.make_automaton()
         self._auto = auto
+        # per anchor word: the other words each of its patterns needs (any one of each set)
+        self._needs: dict[str, tuple[tuple[frozenset[str], ...], ...]] = {
+            w: tuple(tuple(el.words for el in p.elements[1:] if not el.gap) for p in ps)
+            for w, ps in self._by_anchor.items()
+        }
+        self._last: tuple[Sentence, list[TriggerMatch]] | None = None
+
+    def words_in(self, text: str) -> set[str]:
+        """The lexicon words that some word of `text` may be a form of (a cheap superset of
+        what `match` can find after the parse: stem plus a regular ending, or irregular)."""
+        low = text.lower()
+        n = len(low)
+        found: set[str] = set()
+        for end, (stem, words) in self._auto.iter(low):
+            start = end - len(stem) + 1
+            if start and low[start - 1].isalnum():
+                continue  # not at the start of a word
+            stop = end + 1
+            while stop < n and low[stop].isalnum():
+                stop += 1
+            rest = low[end + 1 : stop]
+            if rest in _ENDINGS or (rest[:1] == stem[-1] and rest[1:] in _DOUBLED):
+                found |= words
+        return found
 
     def might_trigger(self, text: str) -> bool:
-        low = text.lower()
-        for end, form in self._auto.iter(low):
-            start = end - len(form) + 1
-            if start == 0 or not low[start - 1].isalnum():
-                return True
+        """Whether some pattern may match once `text` is parsed: all of its words occur
+        (order, gaps and parts of speech are left to `match`). Never says no to a match."""
+        found = self.words_in(text)
+        for w in found & self._needs.keys():
+            for needs in self._needs[w]:
+                if all(not found.isdisjoint(el) for el in needs):
+                    return True
         return False
 
     def match(self, sentence: Sentence) -> list[TriggerMatch]:
+        last = self._last  # the frame and the attack-agent passes ask for the same sentence
+        if last is not None and last[0] is sentence:
+            return list(last[1])
         toks = sentence.tokens
         found: list[TriggerMatch] = []
         for t in toks:
@@ -135,7 +181,9 @@ class Lexicon:
                     got = _match_at(sentence, t.i, p)
                     if got is not None:
                         found.append(TriggerMatch(p, got, _head_of(sentence, got)))
-        return _prefer_longest(found)
+        kept = _prefer_longest(found)
+        self._last = (sentence, kept)
+        return list(kept)
 
 
 def _ok(el: Element, sentence: Sentence, i: int) -> bool:
