@@ -20,7 +20,7 @@ import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -165,14 +165,19 @@ class Gazetteer:
         neither matches, the consonant skeleton (Basrah/Basra), then fuzzy (typos).
         `country` (ISO2) restricts to one country.
         """
+        found = self._lookup(name, country, fuzzy)
+        return list(found) if limit is None else list(found[:limit])
+
+    @lru_cache(maxsize=16_384)  # noqa: B019 - one gazetteer per process; names repeat a lot
+    def _lookup(self, name: str, country: str | None, fuzzy: bool) -> tuple[Candidate, ...]:
         nk = name_key(name)
         if not nk.key:
-            return []
+            return ()
         found = self._by_keys([nk.key, nk.core], country, nk.key)
         if not found and fuzzy:
             found = self._by_skeleton(nk.core, country) or self._by_fuzzy(nk.core, country)
         found.sort(key=lambda c: (-c.match, -c.place.population))
-        return found if limit is None else found[:limit]
+        return tuple(found)
 
     def place(self, place_id: str) -> Place | None:
         hits = self._places("pid = ?", (place_id,))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pyarabic.araby as araby
@@ -122,6 +122,7 @@ def _strip_prefix(tokens: list[str], r: NameRules) -> bool:
     return False
 
 
+@lru_cache(maxsize=65_536)  # a pure function of the text, asked for the same names all day
 def name_key(text: str) -> NameKey:
     """The keys for one name as written."""
     if is_arabic(text):
