@@ -416,6 +416,11 @@ def _jsonable(value):
     return convert(value)
 
 
+from marsad.cli_web import register as _register_web  # noqa: E402  (serve, export)
+
+_register_web(app)
+
+
 def main() -> None:  # pragma: no cover - console script entry
     app()
 

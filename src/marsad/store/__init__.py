@@ -6,15 +6,29 @@ with Store.open("marsad.db") as store:
         ...
 """
 
-from marsad.store.records import DocumentRow, EventFilters, EventRow, SaveResult, StoreStats
+from marsad.store.records import (
+    ActorRow,
+    DayCount,
+    DocumentRow,
+    EventFilters,
+    EventPoint,
+    EventRow,
+    PlaceRow,
+    SaveResult,
+    StoreStats,
+)
 from marsad.store.store import Store
 from marsad.store.url import DEFAULT_URL, resolve_url
 
 __all__ = [
     "DEFAULT_URL",
+    "ActorRow",
+    "DayCount",
     "DocumentRow",
     "EventFilters",
+    "EventPoint",
     "EventRow",
+    "PlaceRow",
     "SaveResult",
     "Store",
     "StoreStats",

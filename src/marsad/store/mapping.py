@@ -7,10 +7,19 @@ back equals the Event saved.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from marsad.store.models import DocumentModel, EventActorModel, EventModel, EvidenceModel
-from marsad.store.records import DocumentRow, EventRow
+from marsad.store.models import (
+    ActorModel,
+    DocumentModel,
+    EventActorModel,
+    EventModel,
+    EvidenceModel,
+    PlaceModel,
+)
+from marsad.store.records import ActorRow, DocumentRow, EventRow, PlaceRow
 from marsad.types import (
     ActorRef,
     Attribution,
@@ -160,8 +169,17 @@ def _actor_models(event: Event) -> list[EventActorModel]:
 
 
 def event_from_model(model: EventModel) -> Event:
+    return event_from_parts(model, model.actors, model.field_evidence)
+
+
+def event_from_parts(model: Any, actors: Iterable[Any], evidence: Iterable[Any]) -> Event:
+    """An Event from an events row and its event_actors and evidence rows.
+
+    The rows may be ORM objects or plain result rows (the list query reads columns
+    directly: much cheaper than building ORM objects): only attribute names matter.
+    """
     by_role: dict[str, list[ActorRef]] = {}
-    for row in sorted(model.actors, key=lambda a: (a.role, a.ordinal)):
+    for row in sorted(actors, key=lambda a: (a.role, a.ordinal)):
         by_role.setdefault(row.role, []).append(
             ActorRef(
                 text=row.text,
@@ -202,7 +220,7 @@ def event_from_model(model: EventModel) -> Event:
         ),
         field_evidence=tuple(
             FieldEvidence(field=ev.field, span=Span(ev.start, ev.end, ev.text))
-            for ev in sorted(model.field_evidence, key=lambda e: e.ordinal)
+            for ev in sorted(evidence, key=lambda e: e.ordinal)
         ),
         confidence=model.confidence,
     )
@@ -250,4 +268,46 @@ def event_row(model: EventModel, document: DocumentModel) -> EventRow:
         document_source=document.source,
         document_url=document.url,
         published=document.published,
+        ingested_at=document.ingested_at,
+    )
+
+
+def event_row_from_columns(row: Any, actors: Iterable[Any], evidence: Iterable[Any]) -> EventRow:
+    """An EventRow from queries.events_columns_select's row (document columns "doc_*")."""
+    return EventRow(
+        id=row.id,
+        document_id=row.document_id,
+        ordinal=row.ordinal,
+        event=event_from_parts(row, actors, evidence),
+        document_title=row.doc_title,
+        document_source=row.doc_source,
+        document_url=row.doc_url,
+        published=row.doc_published,
+        ingested_at=row.doc_ingested_at,
+    )
+
+
+def actor_row(model: ActorModel, events: int) -> ActorRow:
+    return ActorRow(
+        id=model.id,
+        name=model.name,
+        sector=model.sector,
+        country=model.country,
+        aliases=tuple(model.aliases or ()),
+        proposed=model.proposed,
+        events=events,
+    )
+
+
+def place_row(model: PlaceModel, events: int) -> PlaceRow:
+    return PlaceRow(
+        id=model.id,
+        name=model.name,
+        lat=model.lat,
+        lon=model.lon,
+        admin1=model.admin1,
+        country=model.country,
+        feature_type=model.feature_type,
+        aliases=tuple(model.aliases or ()),
+        events=events,
     )

@@ -107,7 +107,8 @@ class DocumentModel(Base):
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
     content_hash: Mapped[str] = mapped_column(Text, unique=True)
     origin: Mapped[str] = mapped_column(Text)
-    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # indexed (migration 0002): the latest ingest time is part of the store's revision
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
     events: Mapped[list[EventModel]] = relationship(
         back_populates="document", passive_deletes=True, order_by="EventModel.ordinal"

@@ -5,14 +5,25 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from marsad.store.models import DocumentModel, EventActorModel, EventModel
+from marsad.store import search
+from marsad.store.models import (
+    ActorModel,
+    DocumentModel,
+    EventActorModel,
+    EventModel,
+    EvidenceModel,
+    PlaceModel,
+)
 from marsad.store.records import EventFilters, StoreStats
 
 
-def event_conditions(filters: EventFilters) -> list[ColumnElement[bool]]:
+def event_conditions(
+    filters: EventFilters, dialect: str | None = None
+) -> list[ColumnElement[bool]]:
+    """The WHERE conditions for filters; dialect picks the full-text index to use."""
     conditions: list[ColumnElement[bool]] = []
     if filters.since is not None:
         # Overlap, not containment: a range "1-15 March" is in "since 10 March".
@@ -38,7 +49,29 @@ def event_conditions(filters: EventFilters) -> list[ColumnElement[bool]]:
         conditions.append(EventModel.evidence_text.icontains(filters.text, autoescape=True))
     if filters.actor is not None:
         conditions.append(_has_actor(filters.actor))
+    if filters.acled_subtype is not None:
+        conditions.append(EventModel.acled_subtype == filters.acled_subtype)
+    if filters.place is not None:
+        conditions.append(
+            (EventModel.place_id == filters.place)
+            | EventModel.place_name.icontains(filters.place, autoescape=True)
+            | EventModel.where_text.icontains(filters.place, autoescape=True)
+        )
+    if filters.bbox is not None:
+        conditions.append(_in_bbox(*filters.bbox))
+    if filters.search is not None:
+        conditions.append(search.matches(filters.search, dialect or ""))
+    if filters.event_ids is not None:
+        conditions.append(EventModel.id.in_(filters.event_ids))
     return conditions
+
+
+def _in_bbox(west: float, south: float, east: float, north: float) -> ColumnElement[bool]:
+    lat = EventModel.lat.between(south, north)
+    if west <= east:
+        return and_(lat, EventModel.lon.between(west, east))
+    # A box across the antimeridian (west 170, east -170) is two boxes.
+    return and_(lat, or_(EventModel.lon >= west, EventModel.lon <= east))
 
 
 def _has_actor(needle: str) -> ColumnElement[bool]:
@@ -50,7 +83,9 @@ def _has_actor(needle: str) -> ColumnElement[bool]:
     )
 
 
-def events_select(filters: EventFilters, limit: int, offset: int) -> Select[Any]:
+def events_select(
+    filters: EventFilters, limit: int | None, offset: int, dialect: str | None = None
+) -> Select[Any]:
     """One page of events with their document, newest first; undated events last.
 
     The id tie-break makes the order total, so pages neither repeat nor skip events.
@@ -58,12 +93,121 @@ def events_select(filters: EventFilters, limit: int, offset: int) -> Select[Any]
     return (
         select(EventModel, DocumentModel)
         .join(DocumentModel, EventModel.document_id == DocumentModel.id)
-        .where(*event_conditions(filters))
+        .where(*event_conditions(filters, dialect))
         .options(selectinload(EventModel.actors), selectinload(EventModel.field_evidence))
         .order_by(EventModel.when_start.desc().nulls_last(), EventModel.id)
         .limit(limit)
         .offset(offset)
     )
+
+
+def events_columns_select(
+    filters: EventFilters, limit: int | None, offset: int, dialect: str | None = None
+) -> Select[Any]:
+    """The same page as events_select, as plain columns: the event's, and the few of its
+    document a listing shows (never the document's text). No ORM objects are built, which
+    makes a page of 50 several times cheaper to read (see bench/api.py)."""
+    document = DocumentModel.__table__
+    return (
+        select(
+            EventModel.__table__,
+            document.c.title.label("doc_title"),
+            document.c.source.label("doc_source"),
+            document.c.url.label("doc_url"),
+            document.c.published.label("doc_published"),
+            document.c.ingested_at.label("doc_ingested_at"),
+        )
+        .join(document, EventModel.document_id == document.c.id)
+        .where(*event_conditions(filters, dialect))
+        .order_by(EventModel.when_start.desc().nulls_last(), EventModel.id)
+        .limit(limit)
+        .offset(offset)
+    )
+
+
+def actors_of_events(event_ids: list[int]) -> Select[Any]:
+    table = EventActorModel.__table__
+    return select(table).where(table.c.event_id.in_(event_ids))
+
+
+def evidence_of_events(event_ids: list[int]) -> Select[Any]:
+    table = EvidenceModel.__table__
+    return select(table).where(table.c.event_id.in_(event_ids))
+
+
+def events_count(filters: EventFilters, dialect: str | None = None) -> Select[Any]:
+    """How many events the filters select (no join: every event has its document)."""
+    return select(func.count()).select_from(EventModel).where(*event_conditions(filters, dialect))
+
+
+def event_days_select(filters: EventFilters, dialect: str | None = None) -> Select[Any]:
+    """Events per start day and category, oldest day first; undated events left out."""
+    return (
+        select(EventModel.when_start, EventModel.category, func.count())
+        .where(EventModel.when_start.is_not(None), *event_conditions(filters, dialect))
+        .group_by(EventModel.when_start, EventModel.category)
+        .order_by(EventModel.when_start, EventModel.category)
+    )
+
+
+def event_points_select(
+    filters: EventFilters, limit: int, dialect: str | None = None
+) -> Select[Any]:
+    """Located events, in the list's order, with only the columns a map marker needs."""
+    return (
+        select(
+            EventModel.id,
+            EventModel.lat,
+            EventModel.lon,
+            EventModel.kind,
+            EventModel.category,
+            EventModel.when_start,
+            EventModel.killed,
+            EventModel.injured,
+            func.coalesce(EventModel.place_name, EventModel.where_text),
+        )
+        .where(
+            EventModel.lat.is_not(None),
+            EventModel.lon.is_not(None),
+            *event_conditions(filters, dialect),
+        )
+        .order_by(EventModel.when_start.desc().nulls_last(), EventModel.id)
+        .limit(limit)
+    )
+
+
+def actors_select(search_text: str | None) -> Select[Any]:
+    """Registry actors (optionally matching a name), with their events, most active first."""
+    events = (
+        select(func.count(func.distinct(EventActorModel.event_id)))
+        .where(EventActorModel.actor_id == ActorModel.id)
+        .scalar_subquery()
+    )
+    query = select(ActorModel, events.label("events"))
+    if search_text:
+        query = query.where(
+            ActorModel.name.icontains(search_text, autoescape=True)
+            | ActorModel.id.icontains(search_text, autoescape=True)
+        )
+    return query.order_by(events.desc(), ActorModel.id)
+
+
+def places_select(search_text: str | None, country: str | None) -> Select[Any]:
+    """Gazetteer places (optionally matching a name or country), most eventful first."""
+    events = (
+        select(func.count(EventModel.id))
+        .where(EventModel.place_id == PlaceModel.id)
+        .scalar_subquery()
+    )
+    query = select(PlaceModel, events.label("events"))
+    if search_text:
+        query = query.where(
+            PlaceModel.name.icontains(search_text, autoescape=True)
+            | PlaceModel.id.icontains(search_text, autoescape=True)
+        )
+    if country:
+        query = query.where(PlaceModel.country == country.upper())
+    return query.order_by(events.desc(), PlaceModel.id)
 
 
 def event_count_of(document_id: Any) -> Any:
@@ -73,6 +217,25 @@ def event_count_of(document_id: Any) -> Any:
         .where(EventModel.document_id == document_id)
         .scalar_subquery()
     )
+
+
+def document_conditions(
+    *,
+    source: str | None,
+    lang: str | None,
+    since: date | None,
+    until: date | None,
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if source is not None:
+        conditions.append(DocumentModel.source == source)
+    if lang is not None:
+        conditions.append(DocumentModel.lang == lang)
+    if since is not None:
+        conditions.append(DocumentModel.published >= since)
+    if until is not None:
+        conditions.append(DocumentModel.published <= until)
+    return conditions
 
 
 def documents_select(
@@ -85,19 +248,28 @@ def documents_select(
     until: date | None,
 ) -> Select[Any]:
     """One page of documents, newest publication first; undated documents last."""
-    query = select(DocumentModel, event_count_of(DocumentModel.id))
-    if source is not None:
-        query = query.where(DocumentModel.source == source)
-    if lang is not None:
-        query = query.where(DocumentModel.lang == lang)
-    if since is not None:
-        query = query.where(DocumentModel.published >= since)
-    if until is not None:
-        query = query.where(DocumentModel.published <= until)
+    conditions = document_conditions(source=source, lang=lang, since=since, until=until)
     return (
-        query.order_by(DocumentModel.published.desc().nulls_last(), DocumentModel.id)
+        select(DocumentModel, event_count_of(DocumentModel.id))
+        .where(*conditions)
+        .order_by(DocumentModel.published.desc().nulls_last(), DocumentModel.id)
         .limit(limit)
         .offset(offset)
+    )
+
+
+def revision_select() -> Select[Any]:
+    """Figures that change whenever the store's contents do, in one cheap query.
+
+    Re-extraction deletes and re-inserts a document's events (new ids: the max grows); a
+    deletion lowers a count; a new document raises the count and the latest ingest time.
+    Each is an index look-up or an index-only count.
+    """
+    return select(
+        select(func.max(EventModel.id)).scalar_subquery(),
+        select(func.count()).select_from(EventModel).scalar_subquery(),
+        select(func.count()).select_from(DocumentModel).scalar_subquery(),
+        select(func.max(DocumentModel.ingested_at)).scalar_subquery(),
     )
 
 

@@ -37,6 +37,13 @@ class EventFilters:
     country: str | None = None  # ISO 3166 alpha-2 of the place, any case
     document_id: str | None = None
     text: str | None = None  # case-insensitive substring of the evidence sentence
+    # --- added for the API and dashboard; all optional, so older callers are unchanged
+    acled_subtype: str | None = None
+    place: str | None = None  # a place id, or a case-insensitive substring of its name/text
+    # (west, south, east, north) in degrees; west > east crosses the antimeridian
+    bbox: tuple[float, float, float, float] | None = None
+    search: str | None = None  # full text: every word must be in the evidence sentence
+    event_ids: tuple[int, ...] | None = None  # only these events
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +93,7 @@ class EventRow:
     document_source: str | None
     document_url: str | None
     published: date | None
+    ingested_at: datetime | None = None  # when the document was stored (exports' timestamps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,3 +108,55 @@ class StoreStats:
     last_event: date | None = None  # latest event end (or start) date
     first_published: date | None = None
     last_published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    """An entry of the actor registry, with how many events refer to it (any role)."""
+
+    id: str
+    name: str
+    sector: str | None
+    country: str | None
+    aliases: tuple[str, ...]
+    proposed: bool
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRow:
+    """An entry of the gazetteer, with how many events happened there."""
+
+    id: str
+    name: str
+    lat: float | None
+    lon: float | None
+    admin1: str | None
+    country: str | None
+    feature_type: str | None
+    aliases: tuple[str, ...]
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    """How many events of one category start on one day (the timeline's bars)."""
+
+    day: date
+    category: str
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventPoint:
+    """What a map marker needs, and nothing more: one row per located event."""
+
+    id: int
+    lat: float
+    lon: float
+    kind: str
+    category: str
+    day: date | None
+    killed: int | None
+    injured: int | None
+    place: str | None

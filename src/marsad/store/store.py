@@ -2,23 +2,41 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from types import TracebackType
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, delete, or_, select
+from sqlalchemy import Connection, Engine, Row, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from marsad.errors import StoreError
 from marsad.store import queries
 from marsad.store.engine import connect, reason, shown
-from marsad.store.mapping import document_model, document_row, event_model, event_row
+from marsad.store.mapping import (
+    actor_row,
+    document_model,
+    document_row,
+    event_model,
+    event_row_from_columns,
+    place_row,
+)
 from marsad.store.migrate import upgrade
 from marsad.store.models import DocumentModel, EventModel
-from marsad.store.records import DocumentRow, EventFilters, EventRow, SaveResult, StoreStats
+from marsad.store.records import (
+    ActorRow,
+    DayCount,
+    DocumentRow,
+    EventFilters,
+    EventPoint,
+    EventRow,
+    PlaceRow,
+    SaveResult,
+    StoreStats,
+)
 from marsad.store.registry import ensure_entries
 from marsad.store.url import resolve_url
 from marsad.types import Document, Event
@@ -51,6 +69,7 @@ class Store:
         except BaseException:
             engine.dispose()
             raise
+        _refresh_statistics(engine)
         return cls(engine)
 
     @property
@@ -186,13 +205,169 @@ class Store:
     def events(
         self, filters: EventFilters | None = None, *, limit: int = 100, offset: int = 0
     ) -> list[EventRow]:
-        query = queries.events_select(filters or EventFilters(), limit, offset)
-        with _errors("cannot list events"), self._sessions() as session:
-            return [event_row(model, document) for model, document in session.execute(query)]
+        filters = filters or EventFilters()
+        query = queries.events_columns_select(filters, limit, offset, self.dialect)
+        with _errors("cannot list events"), self._engine.connect() as connection:
+            return _with_parts(connection, connection.execute(query).all())
+
+    def iter_events(
+        self, filters: EventFilters | None = None, *, batch: int = 500
+    ) -> Iterator[EventRow]:
+        """Every event the filters select, in the list's order, read batch by batch.
+
+        One connection and one transaction for the whole walk (one snapshot: an export is
+        not torn by a concurrent write); memory stays flat.
+        """
+        query = queries.events_columns_select(filters or EventFilters(), None, 0, self.dialect)
+        with (
+            _errors("cannot list events"),
+            self._engine.connect() as connection,
+            connection.begin(),
+        ):
+            result = connection.execution_options(yield_per=batch).execute(query)
+            for rows in result.partitions():
+                yield from _with_parts(connection, rows)
+
+    def event(self, event_id: int) -> EventRow | None:
+        rows = self.events(EventFilters(event_ids=(event_id,)), limit=1)
+        return rows[0] if rows else None
+
+    def count_events(self, filters: EventFilters | None = None) -> int:
+        query = queries.events_count(filters or EventFilters(), self.dialect)
+        with _errors("cannot count events"), self._sessions() as session:
+            return session.scalar(query) or 0
+
+    def event_days(self, filters: EventFilters | None = None) -> list[DayCount]:
+        """Events per day and category (by start date), oldest first: the timeline."""
+        query = queries.event_days_select(filters or EventFilters(), self.dialect)
+        with _errors("cannot count events by day"), self._sessions() as session:
+            return [DayCount(day, category, n) for day, category, n in session.execute(query)]
+
+    def event_points(
+        self, filters: EventFilters | None = None, *, limit: int = 10_000
+    ) -> list[EventPoint]:
+        """The located events the filters select, newest first, as map markers."""
+        query = queries.event_points_select(filters or EventFilters(), limit, self.dialect)
+        with _errors("cannot list event locations"), self._sessions() as session:
+            return [EventPoint(*row) for row in session.execute(query)]
+
+    def count_documents(
+        self,
+        *,
+        source: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> int:
+        conditions = queries.document_conditions(source=source, lang=lang, since=since, until=until)
+        query = select(func.count()).select_from(DocumentModel).where(*conditions)
+        with _errors("cannot count documents"), self._sessions() as session:
+            return session.scalar(query) or 0
+
+    def actors(
+        self, *, search: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[ActorRow]:
+        """The actor registry, most active first; search matches a name or id."""
+        query = queries.actors_select(search).limit(limit).offset(offset)
+        with _errors("cannot list actors"), self._sessions() as session:
+            return [actor_row(model, n) for model, n in session.execute(query)]
+
+    def count_actors(self, *, search: str | None = None) -> int:
+        query = select(func.count()).select_from(queries.actors_select(search).subquery())
+        with _errors("cannot count actors"), self._sessions() as session:
+            return session.scalar(query) or 0
+
+    def count_places(self, *, search: str | None = None, country: str | None = None) -> int:
+        query = select(func.count()).select_from(queries.places_select(search, country).subquery())
+        with _errors("cannot count places"), self._sessions() as session:
+            return session.scalar(query) or 0
+
+    def places(
+        self,
+        *,
+        search: str | None = None,
+        country: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[PlaceRow]:
+        """The gazetteer's places, most eventful first; search matches a name or id."""
+        query = queries.places_select(search, country).limit(limit).offset(offset)
+        with _errors("cannot list places"), self._sessions() as session:
+            return [place_row(model, n) for model, n in session.execute(query)]
+
+    def revision(self) -> str:
+        """A short token that changes whenever the stored documents or events do.
+
+        For HTTP caching (ETag): equal tokens mean an unchanged store, so a list computed
+        for one is still right for the other.
+        """
+        with _errors("cannot read the store's revision"), self._sessions() as session:
+            figures = session.execute(queries.revision_select()).one()
+        return hashlib.sha256(repr(tuple(figures)).encode()).hexdigest()[:20]
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Delete a document and its events; False when there is no such document."""
+        with _errors(f"cannot delete document {doc_id}"), self._write() as session:
+            model = session.get(DocumentModel, doc_id)
+            if model is None:
+                return False
+            # Its events, their actors and evidence go with it (ON DELETE CASCADE).
+            session.execute(
+                delete(DocumentModel).where(DocumentModel.id == doc_id),
+                execution_options={"synchronize_session": False},
+            )
+            return True
 
     def stats(self) -> StoreStats:
         with _errors("cannot count the store's contents"), self._sessions() as session:
             return queries.stats(session)
+
+
+def _refresh_statistics(engine: Engine) -> None:
+    """Give SQLite's planner row statistics (PostgreSQL's autovacuum keeps its own).
+
+    Without them SQLite walks a filter's index and sorts every match ("country = IQ":
+    60,000 rows for a page of 50); with them it walks the list-order index and stops after
+    the page. ANALYZE reads every index (about 0.1 s per 100,000 events), so it runs only
+    when there are no statistics yet or the events table has grown or shrunk by half since.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    try:
+        with engine.begin() as connection:
+            rows = connection.exec_driver_sql("SELECT count(*) FROM events").scalar() or 0
+            if rows < 1000:
+                return  # any plan is fast on a small store
+            analysed = connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+            ).scalar()
+            known = (
+                connection.exec_driver_sql(
+                    "SELECT stat FROM sqlite_stat1 WHERE tbl = 'events' LIMIT 1"
+                ).scalar()
+                if analysed
+                else None
+            )
+            counted = int(str(known).split()[0]) if known else 0
+            if counted and 2 * counted // 3 <= rows <= 3 * counted // 2:
+                return
+            connection.exec_driver_sql("ANALYZE")
+    except SQLAlchemyError:
+        pass  # a read-only file or a busy writer: plans are slower, answers the same
+
+
+def _with_parts(connection: Connection, rows: Sequence[Row[Any]]) -> list[EventRow]:
+    """Event rows completed with their actors and evidence: two queries for any number."""
+    if not rows:
+        return []
+    ids = [row.id for row in rows]
+    actors: dict[int, list[Row[Any]]] = {i: [] for i in ids}
+    evidence: dict[int, list[Row[Any]]] = {i: [] for i in ids}
+    for actor in connection.execute(queries.actors_of_events(ids)):
+        actors[actor.event_id].append(actor)
+    for item in connection.execute(queries.evidence_of_events(ids)):
+        evidence[item.event_id].append(item)
+    return [event_row_from_columns(row, actors[row.id], evidence[row.id]) for row in rows]
 
 
 def _retry_on_conflict(attempt: Callable[[], T]) -> T:

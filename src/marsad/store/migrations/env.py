@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from marsad.store.models import Base
+from marsad.store.search import outside_models
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -15,6 +16,13 @@ if connection is None:
 
 # render_as_batch: later migrations that alter tables must go through batch mode,
 # since SQLite cannot ALTER most things in place.
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+# include_name: the full-text index (migration 0002) has no model; autogenerate must not
+# propose to drop it.
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    include_name=outside_models,
+)
 with context.begin_transaction():
     context.run_migrations()

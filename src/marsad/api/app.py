@@ -1,0 +1,111 @@
+"""The FastAPI application: the REST API under /api, the dashboard at /, OpenAPI at /docs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from marsad import __version__
+from marsad.api.caching import Memo, ResponseCache
+from marsad.api.routes import documents, events, exports, registry, stats
+from marsad.api.security import SecurityHeaders
+from marsad.store import Store
+from marsad.types import Document, Event
+from marsad.web import STATIC_DIR
+
+Extractor = Callable[[Document], Sequence[Event]]
+
+DESCRIPTION = """\
+marsad's event database: events read from news articles, each field with the text behind
+it. Everything here is read-only unless the operator started the server with a token;
+writes then need `Authorization: Bearer <token>`.
+
+Lists take the same filters (`since`, `until`, `kind`, `category`, `mode`, `acled_type`,
+`actor`, `place`, `country`, `bbox`, `q` for full text), are paged with `limit`/`offset`
+in a stable order, and carry an ETag (send it back in `If-None-Match` for a 304).
+"""
+
+
+def _default_extractor() -> Extractor:
+    # The NLP pipeline loads its models on first use: only a write pays for it.
+    from marsad.extract import extract_document
+
+    return extract_document
+
+
+def create_app(
+    store_url: str | None = None,
+    *,
+    token: str | None = None,
+    tile_url: str | None = None,
+    tile_attribution: str | None = None,
+    extractor: Extractor | None = None,
+    cache_mb: float | None = None,
+) -> FastAPI:
+    """The marsad web application on the store at store_url (default: MARSAD_DB, ./marsad.db).
+
+    token: the bearer token writes require; None (and no MARSAD_API_TOKEN) disables writes.
+    tile_url: an XYZ raster tile template ("https://tile.example/{z}/{x}/{y}.png") drawn
+    under the map; default MARSAD_TILE_URL, else none (the map is fully offline).
+    cache_mb: memory for list responses, reused until the store changes; default
+    MARSAD_API_CACHE_MB, else 64; 0 turns it off.
+    """
+    # An explicit argument wins over the environment; "" means "none" either way.
+    token = (token if token is not None else os.environ.get("MARSAD_API_TOKEN")) or None
+    tile_url = (tile_url if tile_url is not None else os.environ.get("MARSAD_TILE_URL")) or None
+    store = Store.open(store_url)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="marsad",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # our own /docs page: Swagger UI from static/, no CDN, no inline script
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.store = store
+    app.state.token = token
+    app.state.tile_url = tile_url
+    app.state.tile_attribution = tile_attribution or os.environ.get("MARSAD_TILE_ATTRIBUTION")
+    app.state.memo = Memo()
+    if cache_mb is None:
+        cache_mb = float(os.environ.get("MARSAD_API_CACHE_MB") or 64)
+    app.state.bodies = ResponseCache(int(cache_mb * 1024 * 1024))
+    chosen = extractor
+    app.state.extractor = lambda: chosen or _default_extractor()
+
+    for module in (events, documents, registry, stats, exports):
+        app.include_router(module.router, prefix="/api")
+    _mount_dashboard(app)
+    app.add_middleware(SecurityHeaders, tile_url=tile_url)
+    return app
+
+
+def _mount_dashboard(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
+    def dashboard() -> Any:
+        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Any:
+        return FileResponse(STATIC_DIR / "docs.html", headers={"Cache-Control": "no-cache"})
+
+
+def app_from_environment() -> FastAPI:
+    """The app configured by MARSAD_DB, MARSAD_API_TOKEN, MARSAD_TILE_URL: the factory that
+    `marsad serve --workers N` gives uvicorn, which imports it in each worker process."""
+    return create_app(os.environ.get("MARSAD_DB"))

@@ -1,0 +1,62 @@
+"""Full-text search over events' evidence sentences, on SQLite (FTS5) and PostgreSQL.
+
+Migration 0002 builds the index: an FTS5 table kept in step by triggers on SQLite, a GIN
+index on a tsvector on PostgreSQL. Both tokenise without stemming, and a query matches the
+events whose sentence holds every word of it, in any case, on either backend.
+
+The user's words are never SQL and never FTS5 syntax: they are split into words here, each
+quoted as an FTS5 string, and the result is a bound parameter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, column, false, func, literal_column, select, table
+
+from marsad.store.models import EventModel
+
+# The objects migration 0002 creates that the ORM models cannot describe (a virtual table
+# and its shadow tables; an expression index; an index with DESC NULLS LAST ordering):
+# schema comparisons must leave them alone.
+FTS_TABLE = "events_fts"
+PG_INDEX = "ix_events_evidence_search"
+RAW_INDEXES = frozenset({PG_INDEX, "ix_events_list_order"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+_fts = table(FTS_TABLE, column("rowid"), column(FTS_TABLE))
+
+
+def outside_models(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic `include_name` hook: False for the search objects the models don't hold."""
+    if name is None:
+        return True
+    if type_ == "table" and (name == FTS_TABLE or name.startswith(f"{FTS_TABLE}_")):
+        return False
+    return not (type_ == "index" and name in RAW_INDEXES)
+
+
+def words(query: str) -> list[str]:
+    return _WORD.findall(query.casefold())
+
+
+def matches(query: str, dialect: str) -> ColumnElement[bool]:
+    """The condition "the event's evidence holds every word of query"."""
+    terms = words(query)
+    if not terms:
+        return false()  # nothing searchable (only punctuation): nothing matches
+    if dialect == "sqlite":
+        # '"word"' is an FTS5 string: operators such as NEAR, OR, * or column filters
+        # inside the user's text lose their meaning.
+        fts_query = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+        hits = select(_fts.c.rowid).where(_fts.c[FTS_TABLE].match(fts_query))
+        return EventModel.id.in_(hits)
+    if dialect == "postgresql":
+        # The same expression as the index, so the planner can use it.
+        config = literal_column("'simple'::regconfig")
+        vector = func.to_tsvector(config, EventModel.evidence_text)
+        tsquery = func.plainto_tsquery(config, " ".join(terms))
+        return vector.op("@@")(tsquery)
+    # Any other backend: every word as a substring (slow, but the same answers).
+    return and_(*(EventModel.evidence_text.icontains(term, autoescape=True) for term in terms))
