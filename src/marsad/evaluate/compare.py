@@ -68,6 +68,17 @@ def admin1_key(name: str) -> str:
     return "".join(tokens) or _fold(name).strip()
 
 
+def same_admin1(gold: str, predicted: str, country: str | None = None) -> bool:
+    """Whether two admin1 names denote one unit: the same key ("Al Anbar Governorate" and
+    "Anbar"), or, when the gazetteer knows both, one of its units under either name
+    (ACLED's local "Ninawa" and "Bayern" are the gazetteer's "Nineveh" and "Bavaria")."""
+    if admin1_key(gold) == admin1_key(predicted):
+        return True
+    from marsad.resolve.gazetteer import default_gazetteer  # the scorer loads it only here
+
+    return default_gazetteer().same_admin1(gold, predicted, country)
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)

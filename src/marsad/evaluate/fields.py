@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.evaluate.compare import (
-    admin1_key,
     any_name_matches,
     date_correct,
     haversine_km,
     name_matches,
     predicted_interval,
+    same_admin1,
 )
 from marsad.evaluate.gold import GoldEvent, GoldNumber, GoldPlace
 from marsad.types import ActorRef, Event, PlaceRef, Quantity
@@ -115,7 +115,7 @@ def where_correct(gold: GoldPlace, pred: PlaceRef | None) -> bool:
         # A prediction at admin1 precision may name the admin1 only in `name`.
         names = [pred.admin1, pred.name if pred.precision == "admin1" else None]
         assert gold.admin1 is not None  # checked when loading
-        return any(n and admin1_key(n) == admin1_key(gold.admin1) for n in names)
+        return any(n and same_admin1(gold.admin1, n, gold.country) for n in names)
     if pred.lat is None or pred.lon is None:
         return False
     assert gold.lat is not None and gold.lon is not None  # checked when loading

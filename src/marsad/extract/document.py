@@ -13,14 +13,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from marsad.analyse import Analysis, Sentence
-from marsad.extract import acled, stance
-from marsad.extract.attribution import speakers
+from marsad.extract import acled, places, stance
+from marsad.extract.attribution import governing_report, speakers
 from marsad.extract.frames import Frame, attack_agents, sentence_frames
 from marsad.extract.mentions import Mention
-from marsad.extract.places import country_focus, where
+from marsad.extract.places import DocPlaces
 from marsad.extract.quantities import find_toll
 from marsad.extract.registry import actor_ref
-from marsad.extract.when import when_for
+from marsad.extract.when import Timeline
 from marsad.types import (
     ActorRef,
     Attribution,
@@ -55,6 +55,8 @@ class Draft:
     context: set[str] = field(default_factory=set)
     evidence: dict[str, Span] = field(default_factory=dict)
     paragraph_text: str = ""
+    # an earlier event this one refers back to ("these attacks"): its place and period
+    refers_to: Draft | None = None
 
     @property
     def kind(self) -> str:
@@ -65,23 +67,6 @@ class Draft:
         if f.nominal and tok.tag == "NNS" and (f.count is not None or f.anaphoric):
             return "aggregate"
         return "incident"
-
-
-class _LazyFocus:
-    """The document's country counts, computed only if a place needs the gazetteer, and
-    only over the place names the NER found (scanning the whole text costs more than the
-    parse)."""
-
-    def __init__(self, a: Analysis) -> None:
-        self.analysis = a
-        self.value: dict[str, float] | None = None
-
-    def get(self) -> dict[str, float]:
-        if self.value is None:
-            names = [e.text for s in self.analysis.sentences for e in s.entities
-                     if e.label in ("GPE", "LOC", "NORP")]
-            self.value = country_focus(" ; ".join(names)) if names else {}
-        return self.value
 
 
 class People:
@@ -194,7 +179,6 @@ def _victim_count(s: Sentence, f: Frame) -> int:
 def build_events(a: Analysis, published: date | None) -> list[Event]:
     text = a.text
     people = People(text)
-    focus = _LazyFocus(a)
     headline = _headline_paragraphs(a)
     drafts: list[Draft] = []
     last_incident: Draft | None = None
@@ -231,10 +215,13 @@ def build_events(a: Analysis, published: date | None) -> list[Event]:
                         continue
                     d.agent = d.agent or last_aggregate.agent
                     d.patient = d.patient or last_aggregate.patient
-                    d.when = last_aggregate.when
-                    d.where = last_aggregate.where
+                    d.refers_to = last_aggregate
                     drafts.append(d)
                     continue
+            if f.anaphoric and f.kind != "statement":
+                same, other = ((last_aggregate, last_incident) if d.kind == "aggregate"
+                               else (last_incident, last_aggregate))
+                d.refers_to = same or other
             drafts.append(d)
             if f.kind != "statement":
                 if d.kind == "aggregate":
@@ -263,13 +250,15 @@ def build_events(a: Analysis, published: date | None) -> list[Event]:
             _add_toll(last_incident, text, s)
             last_incident.paragraph_text += " " + s.text
     events = []
+    doc = DocPlaces(a)
+    timeline = Timeline(text, published)
     for d in _dedupe_statements(drafts):
         if d.sentence.paragraph in headline and any(
             x.frame.category == d.frame.category and x.sentence.paragraph not in headline
             for x in drafts
         ):
             continue
-        ev = _finish(d, text, published, focus)
+        ev = _finish(d, text, published, doc, timeline)
         if ev is not None:
             events.append(ev)
     return events
@@ -326,21 +315,26 @@ def _dedupe_statements(drafts: list[Draft]) -> list[Draft]:
     return keep
 
 
-def _finish(d: Draft, text: str, published: date | None,
-            focus: _LazyFocus) -> Event | None:
+def _finish(d: Draft, text: str, published: date | None, doc: DocPlaces,
+            timeline: Timeline) -> Event | None:
     f, s = d.frame, d.sentence
     ev: dict[str, Span] = {"trigger": f.trigger}
     if d.when is None:
-        d.when, wspan = when_for(text, a_sentence=s, published=published,
-                                 statement=f.kind == "statement")
+        explicit = True
+        d.when, wspan = timeline.date(s, f.trigger.start, d.kind)
         if wspan is not None:
             ev["when"] = wspan
+        elif d.refers_to is not None and d.refers_to.when is not None:
+            d.when = d.refers_to.when  # "these attacks": the period of the series
+        else:
+            explicit = False
+        timeline.add(s, d.kind, d.when, explicit)
     if d.when is not None and published is not None and d.when.start is not None:
         end = d.when.end or d.when.start
         if end < published - timedelta(days=_BACKGROUND_DAYS):
             return None
     if d.where is None:
-        d.where, pspan = where(text, s, f.head, focus.get)
+        d.where, pspan = _where(d, text, doc)
         if pspan is not None:
             ev["where"] = pspan
     if f.kind != "statement" and d.killed is None and d.injured is None and d.casualties is None:
@@ -415,6 +409,34 @@ def _finish(d: Draft, text: str, published: date | None,
         field_evidence=tuple(FieldEvidence(k, v) for k, v in ev.items()),
         confidence=_confidence(f, d),
     )
+
+
+def _where(d: Draft, text: str, doc: DocPlaces) -> tuple[PlaceRef | None, Span | None]:
+    """The event's place: what its sentence says, else (statements) the speaker's seat, else
+    the place of the event it refers back to, else the document's country."""
+    f, s = d.frame, d.sentence
+    statement = f.kind == "statement"
+    exclude = [(m.start, m.end) for m in (d.agent, f.agent) if m is not None]
+    if f.attributed is not None:
+        exclude.append((f.attributed.source.start, f.attributed.source.end))
+    ref, span = None, None
+    if not (statement and f.inferred):  # an inferred statement's sentence is its content
+        ref, span = places.where(text, s, f.head, doc, patient=d.patient, exclude=exclude,
+                                 statement=statement)
+    if ref is None and statement and d.agent is not None:
+        names = places.descriptors(text, d.agent)
+        if f.agent is not None:
+            names.append(f.agent.text)  # as the sentence writes it ("Al-Sudani")
+        speaker = governing_report(s, f.head)  # "X said: 'the region cannot ...'"
+        if speaker is not None:
+            names += places.descriptors(text, speaker)
+        ref = places.seat(names, doc)
+    if ref is None and d.refers_to is not None:
+        ref = d.refers_to.where
+    if ref is None:
+        ref = doc.country_place()
+    doc.seen(ref)
+    return ref, span
 
 
 def _rest(text: str, s: Sentence) -> str:

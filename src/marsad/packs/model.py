@@ -55,6 +55,7 @@ class ActorEntry:
     person: bool = False
     transnational: bool = False
     holds: tuple[Tenure, ...] = ()
+    seat: str | None = None  # where it sits: a pack place id, or a gazetteer id (gn:98182)
     start: str | None = None  # active from (partial ISO date)
     end: str | None = None  # active until
     note: str = ""
@@ -97,6 +98,7 @@ class PlaceEntry:
     aliases: tuple[str, ...] = ()
     aliases_ar: tuple[str, ...] = ()
     within: str | None = None  # id of the containing place
+    demonyms: tuple[str, ...] = ()  # what its people are called ("Kurdish"): never a place name
     note: str = ""
 
     def names(self) -> tuple[str, ...]:
@@ -205,6 +207,28 @@ class Pack:
             chain.append(self.actor(parent))
             parent = chain[-1].parent
         return tuple(chain)
+
+    def seat(self, actor_id: str) -> str | None:
+        """Where an actor sits, as a place id: its own `seat`, else that of an office it
+        holds, the body it is an office of, or its parent (a ministry sits with its
+        government, a minister with the ministry)."""
+        todo, seen = [actor_id], set()
+        while todo:
+            a = self._actor_ids.get(todo.pop(0))
+            if a is None or a.id in seen:
+                continue
+            seen.add(a.id)
+            if a.seat:
+                return a.seat
+            todo.extend(t.office for t in a.holds)
+            todo.extend(x for x in (a.office_of, a.parent) if x)
+        return None
+
+    def places_for_demonym(self, word: str) -> tuple[PlaceEntry, ...]:
+        """Places whose people `word` names ("Kurdish" -> the Kurdistan Region)."""
+        key = normalise_alias(word)
+        return tuple(p for p in self.places
+                     if any(normalise_alias(d) == key for d in p.demonyms))
 
     def members(self, actor_id: str) -> tuple[ActorEntry, ...]:
         """Actors whose parent is this one."""

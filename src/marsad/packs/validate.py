@@ -53,15 +53,18 @@ ISO_3166_ALPHA2 = _words(
 )
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A seat outside the pack: a place of the world gazetteer by its id.
+GAZETTEER_ID = re.compile(r"^(?:gn:\d+|adm1:[A-Z]{2}\.[A-Za-z0-9]+|cc:[A-Z]{2})$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 _ACTOR_KEYS = {
     "id", "name", "aliases", "aliases_ar", "sector", "country", "parent", "office_of",
     "affiliations", "generic", "person", "transnational", "holds", "start", "end", "note",
+    "seat",
 }  # fmt: skip
 _PLACE_KEYS = {
     "id", "name", "aliases", "aliases_ar", "type", "lat", "lon", "admin1", "country", "within",
-    "precision", "note",
+    "precision", "note", "demonyms",
 }  # fmt: skip
 _ISSUE_KEYS = {
     "id", "label", "description", "for", "against", "actors", "terms", "terms_ar",
@@ -227,6 +230,7 @@ def _actor(path: Path, raw: dict, problems: _Problems) -> ActorEntry:
         person=c.flag("person"),
         transnational=transnational,
         holds=tuple(holds),
+        seat=c.text("seat"),
         start=start,
         end=end,
         note=c.text("note") or "",
@@ -253,6 +257,7 @@ def _place(path: Path, raw: dict, problems: _Problems) -> PlaceEntry:
         aliases=c.texts("aliases"),
         aliases_ar=c.texts("aliases_ar"),
         within=c.text("within"),
+        demonyms=c.texts("demonyms"),
         note=c.text("note") or "",
     )
 
@@ -334,6 +339,10 @@ def load_pack_dir(folder: Path) -> Pack:
     for p in places:
         if p.within is not None and p.within not in place_ids:
             problems.add(places_path, p.id, f"within {p.within!r} is not a place id in this pack")
+    for a in actors:
+        if a.seat is not None and a.seat not in place_ids and not GAZETTEER_ID.match(a.seat):
+            problems.add(actors_path, a.id, f"seat {a.seat!r} is neither a place id in this "
+                         "pack nor a gazetteer id (gn:<n>, adm1:<CC.code>, cc:<CC>)")
     actor_ids = {a.id for a in actors}
     for issue in issues:
         for ref in issue.actors:

@@ -1,0 +1,119 @@
+"""Where an event happened: the place attached to the act, facilities, containment, seats,
+and the country of focus when the text places nothing (wire-style sentences)."""
+
+from datetime import date
+
+from marsad.extract import extract
+from marsad.types import Event
+
+PUB = date(2024, 3, 10)
+
+
+def events(text: str, kind: str | None = None) -> list[Event]:
+    return [e for e in extract(text, PUB) if kind is None or e.kind == kind]
+
+
+def one(text: str, kind: str | None = None) -> Event:
+    got = events(text, kind)
+    assert len(got) == 1, got
+    return got[0]
+
+
+def test_facility_the_pack_knows_is_the_place():
+    e = one("Two rockets struck Erbil Airport on Thursday, causing no casualties.")
+    assert e.where is not None and e.where.precision == "facility"
+    assert e.where.country == "IQ" and "Erbil" in (e.where.name or "")
+
+
+def test_facility_named_elsewhere_falls_back_to_the_city_around_it():
+    # the pack's US embassy is in Baghdad: "in Beirut" disagrees, so the city is the place
+    e = one("A rocket struck the US embassy in Beirut on Friday.")
+    assert e.where is not None and e.where.country == "LB"
+    assert e.where.precision == "city" and e.where.name == "Beirut"
+
+
+def test_containment_with_a_comma():
+    e = one("Gunmen killed two shepherds in Hit, Anbar province, on Tuesday.")
+    assert e.where is not None and e.where.country == "IQ"
+    assert e.where.precision == "city" and e.where.admin1 == "Anbar"
+
+
+def test_containment_in_brackets_acled_style():
+    got = extract("On 3 March 2022, militants attacked a convoy in Jowhar "
+                  "(Middle Shabelle).", date(2022, 3, 5))
+    assert got and all(e.where is not None and e.where.country == "SO"
+                       and e.where.admin1 == "Middle Shabelle" for e in got)
+
+
+def test_place_in_a_relative_clause_is_not_the_event_place():
+    e = one("Militants attacked a convoy in Basra that had come from Nasiriyah.")
+    assert e.where is not None and e.where.name in ("Basra", "Basrah")
+
+
+def test_agent_and_source_are_not_places():
+    e = one("Rockets hit a military base near Kirkuk on Monday, according to the Pentagon.")
+    assert e.where is not None and e.where.name == "Kirkuk"
+    e = one("Washington struck two depots in Syria on Friday.")
+    assert e.where is not None and e.where.country == "SY" and e.where.precision == "country"
+
+
+def test_demonym_is_not_a_place():
+    e = one("Turkish drones struck a vehicle in Sinjar on Saturday.")
+    assert e.where is not None and e.where.country == "IQ" and e.where.name == "Sinjar"
+
+
+def test_statement_at_the_speaker_seat_federal():
+    e = one("The Iraqi foreign ministry condemned the Turkish bombardment on Monday.",
+            kind="statement")
+    assert e.where is not None and e.where.name == "Baghdad" and e.where.precision == "city"
+
+
+def test_statement_at_the_speaker_seat_regional():
+    e = one("The Kurdistan Regional Government urged Iraqi forces to withdraw from the area "
+            "on Monday.", kind="statement")
+    assert e.where is not None and e.where.precision == "admin1"
+    assert e.where.admin1 == "Kurdistan Region"
+
+
+def test_statement_by_a_demonym_described_speaker():
+    e = one("Kurdish lawmaker Hoshyar Kareem condemned the attacks on Iraqi oil fields on "
+            "Monday.", kind="statement")
+    assert e.where is not None and e.where.admin1 == "Kurdistan Region"
+
+
+def test_foreign_speaker_on_events_here_is_placed_in_the_country_of_focus():
+    text = ("A drone strike killed three Iraqi fighters near Al-Qaim on Tuesday. "
+            "Tehran condemned the strike.")
+    e = one(text, kind="statement")
+    assert e.where is not None and e.where.country == "IQ" and e.where.precision == "country"
+
+
+def test_statement_content_does_not_place_the_statement():
+    e = one("The Iraqi government condemned the bombing of a market in Kirkuk on Monday, "
+            "which killed five people.", kind="statement")
+    assert e.where is not None and e.where.name == "Baghdad"
+
+
+def test_no_place_in_the_sentence_is_the_country_of_focus():
+    text = ("Iraqi security forces arrested five suspects on Monday. "
+            "Gunmen killed a tribal leader on Tuesday.")
+    e = next(x for x in events(text) if "tribal leader" in x.evidence.text)
+    assert e.where is not None and e.where.country == "IQ" and e.where.precision == "country"
+
+
+def test_a_report_referring_back_takes_the_earlier_place():
+    text = ("Militias have carried out more than 40 attacks on US forces in Syria since "
+            "October. These attacks have resulted in 60 injuries among US troops.")
+    got = events(text)
+    assert len(got) == 2
+    assert all(a.where is not None and a.where.country == "SY" for a in got)
+
+
+def test_seats_are_pack_data_inherited_through_offices_and_parents():
+    from marsad.extract.registry import pack
+
+    p = pack()
+    assert p.seat("iq-gov") == "gn:98182"  # Baghdad
+    assert p.seat("iq-foreign-minister") == "gn:98182"  # office -> ministry -> government
+    assert p.seat("krg-interior-minister") == "iq-kurdistan-region"
+    assert [x.id for x in p.places_for_demonym("Kurdish")] == ["iq-kurdistan-region"]
