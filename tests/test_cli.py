@@ -133,3 +133,19 @@ def test_store_that_cannot_open_is_a_clear_error(tmp_path: Path):
     result = marsad("stats", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert result.returncode == 2
     assert "error" in result.stderr.lower()
+
+
+SEED_GOLD = ROOT.parent / "shared" / "gold" / "seed.jsonl"
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="needs ../shared/gold/seed.jsonl")
+def test_eval_prints_figures_and_fails_under_a_floor(tmp_path: Path):
+    figures = tmp_path / "eval.json"
+    passing = marsad("eval", "--gold", str(SEED_GOLD), "--json", str(figures), "--min-f1", "0.1")
+    assert passing.returncode == 0, passing.stderr
+    runs = json.loads(figures.read_text())["runs"]
+    assert set(runs) == {"with_published", "without_published"}
+    assert runs["with_published"]["detection"]["overall"]["f1"] > 0.1
+    failing = marsad("eval", "--gold", str(SEED_GOLD), "--min-field", "plover=1.01")
+    assert failing.returncode == 1
+    assert "below the floor" in failing.stderr
