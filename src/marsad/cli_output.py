@@ -93,7 +93,7 @@ def print_stats(console: Console, stats: StoreStats, store_url: str) -> None:
 
 
 def _count_table(title: str, counts: dict) -> Table:
-    table = Table(title=title, title_justify="left", show_header=False, box=None)
+    table = Table(title=title, title_justify="left", show_header=False, box=None, min_width=30)
     table.add_column(style="cyan")
     table.add_column(justify="right")
     for key, value in sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))):
@@ -122,20 +122,18 @@ def document_table(rows: Sequence[DocumentRow]) -> Table:
 def event_table(rows: Sequence[EventRow]) -> Table:
     table = Table(title=f"{len(rows)} events", title_justify="left")
     table.add_column("id", no_wrap=True)
-    table.add_column("date", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("category/mode", no_wrap=True)
-    table.add_column("actor → target", max_width=34)
-    table.add_column("where", max_width=24)
-    table.add_column("toll", max_width=20)
-    table.add_column("evidence", ratio=1, min_width=30)
+    table.add_column("date", max_width=11)  # a range wraps onto two lines
+    table.add_column("what", max_width=22)
+    table.add_column("actor → target", max_width=30)
+    table.add_column("where", max_width=22)
+    table.add_column("toll", max_width=12)
+    table.add_column("evidence", ratio=1)
     for row in rows:
         event = row.event
         table.add_row(
             str(row.id),
             _when(event),
-            event.kind,
-            event.category + (f"/{event.mode}" if event.mode else ""),
+            f"{event.category}{'/' + event.mode if event.mode else ''}\n[dim]{event.kind}[/dim]",
             escape(_who(event)),
             escape(_where(event)),
             _toll(event),
@@ -171,7 +169,7 @@ def _when(event: Event) -> str:
     if when is None or when.start is None:
         return "?"
     if when.end and when.end != when.start:
-        return f"{when.start}…{when.end}"
+        return f"{when.start}…\n{when.end}"
     return str(when.start)
 
 
