@@ -48,7 +48,7 @@ def corpus_db(tmp_path_factory) -> Path:
 def test_help_explains_the_commands():
     result = marsad("--help")
     assert result.returncode == 0
-    for command in ("run", "ingest", "documents", "events", "stats"):
+    for command in ("run", "ingest", "documents", "events", "stats", "actors"):
         assert command in result.stdout
 
 
@@ -60,6 +60,19 @@ def test_run_stores_every_article_of_the_corpus_once(corpus_db: Path):
         rows = store.documents(limit=10)
     assert {row.source for row in rows} == {"Shafaq News", "Baghdad Today"}
     assert all(row.published is not None for row in rows)
+
+
+def test_actors_lists_the_registry_and_the_proposed_names(corpus_db: Path):
+    result = marsad("actors", "--json", db=corpus_db)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    curated = {r["id"] for r in rows if not r["proposed"]}
+    assert {"us-military", "iq-gov"} <= curated  # pack actors are not proposals
+    proposed = marsad("actors", "--proposed", "--json", db=corpus_db)
+    names = [json.loads(line) for line in proposed.stdout.splitlines()]
+    assert names and all(r["proposed"] and r["id"].startswith("proposed:") for r in names)
+    table = marsad("actors", "--search", "nujaba", "--limit", "5", db=corpus_db)
+    assert table.returncode == 0 and "iq-pmf-nujaba" in table.stdout
 
 
 def test_running_twice_leaves_the_same_counts(corpus_db: Path):

@@ -18,6 +18,7 @@ from rich.markup import escape
 
 from marsad.cli_output import (
     BatchProgress,
+    actor_table,
     document_table,
     event_table,
     print_document,
@@ -296,6 +297,37 @@ def stats(db: DbOption = None) -> None:
         print_stats(console, store.stats(), store.url)
     finally:
         store.close()
+
+
+@app.command()
+def actors(
+    db: DbOption = None,
+    proposed: Annotated[
+        bool,
+        typer.Option(
+            "--proposed",
+            help="Only the named actors no pack knows, proposed from events for review.",
+        ),
+    ] = False,
+    search: Annotated[
+        str | None, typer.Option(help="Part of a name or id (any case).")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line.")] = False,
+) -> None:
+    """The actor registry: pack actors and proposed new ones, with their event counts."""
+    only = True if proposed else None  # without --proposed: every actor, flagged
+    store = _open_store(db)
+    try:
+        rows = store.actors(search=search, proposed=only, limit=limit)
+        total = store.count_actors(search=search, proposed=only)
+    finally:
+        store.close()
+    if as_json:
+        for row in rows:
+            console.print_json(json.dumps(_jsonable(row)), indent=None)
+    else:
+        console.print(actor_table(rows, total))
 
 
 @app.command("eval")

@@ -20,7 +20,7 @@ from rich.table import Table
 from marsad.errors import InputError
 from marsad.pipeline import Progress as PipelineProgress
 from marsad.pipeline import RunReport
-from marsad.store import DocumentRow, EventRow, StoreStats
+from marsad.store import ActorRow, DocumentRow, EventRow, StoreStats
 from marsad.types import Event, Quantity
 
 
@@ -115,6 +115,23 @@ def document_table(rows: Sequence[DocumentRow]) -> Table:
             row.raw_format,
             str(row.event_count),
             escape(_shorten(row.title or row.url or row.origin, 70)),
+        )
+    return table
+
+
+def actor_table(rows: Sequence[ActorRow], total: int) -> Table:
+    table = Table(title=f"{len(rows)} of {total} actors", title_justify="left")
+    for column in ("id", "name", "sector", "country", "events", "proposed"):
+        table.add_column(column, no_wrap=column != "name",
+                         justify="right" if column == "events" else "left")
+    for row in rows:
+        table.add_row(
+            escape(row.id),
+            escape(row.name),
+            row.sector or "",
+            row.country or "",
+            str(row.events),
+            "[yellow]yes[/yellow]" if row.proposed else "",
         )
     return table
 

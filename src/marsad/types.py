@@ -75,13 +75,21 @@ class Span:
     text: str
 
 
+# Id prefix of a named actor no pack knows, kept for review ("proposed:ahrar-iraq-brigades").
+PROPOSED_PREFIX = "proposed:"
+
+
 @dataclass(frozen=True, slots=True)
 class ActorRef:
     text: str  # the surface form in the article
-    actor_id: str | None = None  # registry id once resolved
+    actor_id: str | None = None  # registry id once resolved (PROPOSED_PREFIX: not in a pack)
     name: str | None = None  # canonical name
     sector: str | None = None
     country: str | None = None  # ISO 3166 alpha-2
+
+    @property
+    def proposed(self) -> bool:
+        return self.actor_id is not None and self.actor_id.startswith(PROPOSED_PREFIX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +102,46 @@ class PlaceRef:
     admin1: str | None = None
     country: str | None = None
     precision: Precision | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A toponym in a text, resolved: what `marsad.geoparse` returns for every place named."""
+
+    start: int  # character offsets into the text
+    end: int
+    text: str  # the surface form
+    place: PlaceRef  # resolved name, lat, lon, admin1, country, precision, place_id
+    kind: str  # feature type: country, admin1, city, airbase, embassy, ...
+    score: float  # 0..1
+
+    @property
+    def name(self) -> str | None:
+        return self.place.name
+
+    @property
+    def lat(self) -> float | None:
+        return self.place.lat
+
+    @property
+    def lon(self) -> float | None:
+        return self.place.lon
+
+    @property
+    def country(self) -> str | None:
+        return self.place.country
+
+    @property
+    def admin1(self) -> str | None:
+        return self.place.admin1
+
+    @property
+    def precision(self) -> Precision | None:
+        return self.place.precision
+
+    @property
+    def feature_type(self) -> str:
+        return self.kind
 
 
 @dataclass(frozen=True, slots=True)

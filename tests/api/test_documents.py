@@ -41,6 +41,18 @@ def test_actors_and_places_count_their_events(client: TestClient) -> None:
     assert places["total"] > 0 and {p["country"] for p in places["items"]} == {"SY"}
 
 
+def test_actors_filter_proposed_entries(client: TestClient) -> None:
+    every = client.get("/api/actors").json()
+    proposed = client.get("/api/actors", params={"proposed": "true"}).json()
+    curated = client.get("/api/actors", params={"proposed": "false"}).json()
+    assert proposed["total"] + curated["total"] == every["total"]
+    assert proposed["total"] > 0 and curated["total"] > 0
+    assert {a["proposed"] for a in proposed["items"]} == {True}
+    assert {a["proposed"] for a in curated["items"]} == {False}
+    # ids of the domain pack are curated ("iq-army"), others await review
+    assert "iq-army" in {a["id"] for a in curated["items"]}
+
+
 def test_stats_and_config(client: TestClient) -> None:
     stats = client.get("/api/stats").json()
     assert stats["documents"] == 16

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from marsad.extract.times import find_times
-from marsad.resolve.when import infer_ref_year, resolve, resolve_offset
+from marsad.resolve.when import infer_ref_year, infer_reference, resolve, resolve_offset
 
 D = date
 SUN_10_DEC = D(2023, 12, 10)  # Shafaq seed article: a Sunday
@@ -163,7 +163,7 @@ def test_time_of_day_attaches_to_anchor() -> None:
 
 
 def test_no_publication_date_no_year_is_unknown() -> None:
-    for expression in ("Friday, December 8th", "mid-October", "on Sunday", "yesterday"):
+    for expression in ("December 8th", "mid-October", "on Sunday", "yesterday"):
         w = resolve(expression, None)
         assert w.start is None and w.precision is None, expression
         assert w.how
@@ -174,13 +174,97 @@ def test_year_from_other_dates_in_text() -> None:
     assert infer_ref_year(text) == 2024
     w = resolve("on January 5", None, text=text)
     assert (w.start, w.precision) == (D(2024, 1, 5), "day")
-    assert "2024" in w.how and "other dates" in w.how
+    assert "2024-01-03" in w.how and "full date in the text" in w.how
 
 
 def test_weekday_picks_year_near_ref_year() -> None:
     w = resolve("Friday, December 8th", None, ref_year=2024)
     assert w.start == D(2023, 12, 8)
-    assert "weekday" in w.how
+    assert "December 8 is a Friday" in w.how
+
+
+NOV_2026 = D(2026, 11, 25)  # a fixed clock: weekday years must not move with the real one
+
+
+def test_background_years_do_not_anchor() -> None:
+    # an undated report whose only years are history: the weekday fixes the year
+    text = (
+        "Rockets hit the US embassy in Baghdad in the early hours of Friday, December 8th. "
+        "Attacks on US forces began in mid-October; armed factions claimed over 70 of them "
+        "since October 17th. US troops have been in Iraq since 2003, and ISIS seized vast "
+        "areas in 2014 before its defeat."
+    )
+    assert infer_ref_year(text, NOV_2026) == 2023
+    w = resolve("Friday, December 8th", None, text=text, today=NOV_2026)
+    assert w.start == D(2023, 12, 8), w.how
+    assert "Friday" in w.how and "2014" in w.how
+    since = resolve("since October 17th", None, text=text, today=NOV_2026)
+    assert since.start == D(2023, 10, 17) and since.end is None, since.how
+    mid = resolve("mid-October", None, text=text, today=NOV_2026)
+    assert (mid.start, mid.end) == (D(2023, 10, 11), D(2023, 10, 20)), mid.how
+
+
+def test_weekday_year_is_the_latest_up_to_the_clock() -> None:
+    # December 8th fell on a Friday in 2017, 2023 and 2028
+    assert resolve("Friday, December 8th", None, today=NOV_2026).start == D(2023, 12, 8)
+    assert resolve("Friday, December 8th", None, today=D(2029, 1, 1)).start == D(2028, 12, 8)
+    text = "On Friday, December 8th, gunmen attacked a checkpoint. ISIS rose in 2014."
+    assert resolve("Friday, December 8th", None, text=text, today=D(2022, 1, 1)).start == D(
+        2017, 12, 8
+    )
+
+
+def test_weekday_year_not_after_the_latest_full_date() -> None:
+    text = (
+        "KIRKUK, March 3, 2018 - Police said on Saturday (March 3, 2018) that gunmen who "
+        "attacked a checkpoint on Friday, December 8th had been arrested."
+    )
+    ref = infer_reference(text, NOV_2026)
+    assert (ref.year, ref.ceiling) == (2018, D(2018, 3, 3))
+    w = resolve("Friday, December 8th", None, text=text, today=NOV_2026)
+    assert w.start == D(2017, 12, 8), w.how
+    assert "2018-03-03" in w.how
+
+
+def test_weekday_year_floor_relaxed_when_nothing_fits() -> None:
+    # no Friday 8 December from 2024 up to the clock: the floor yields, the how says so
+    text = "Friday, December 8th: a drone hit the base. The group was formed in 2024."
+    w = resolve("Friday, December 8th", None, text=text, today=D(2026, 1, 1))
+    assert w.start == D(2023, 12, 8)
+    assert "2024" in w.how
+
+
+def test_deadline_years_do_not_bound() -> None:
+    text = "On Friday, December 8th, the minister said troops would leave by 2030."
+    ref = infer_reference(text, NOV_2026)
+    assert ref.floor is None and ref.year == 2023
+
+
+def test_full_date_is_the_best_anchor() -> None:
+    text = (
+        "BAGHDAD, Dec. 29, 2023 - A drone struck a base on December 27. "
+        "The ministry said talks would start on January 2. ISIS seized Mosul in June 2014."
+    )
+    ref = infer_reference(text, NOV_2026)
+    assert (ref.year, ref.day) == (2023, D(2023, 12, 29))
+    assert resolve("December 27", None, text=text).start == D(2023, 12, 27)
+    jan = resolve("on January 2", None, text=text)
+    assert jan.start == D(2024, 1, 2), jan.how  # across the year's end: nearest to the anchor
+    assert "2023-12-29" in jan.how
+    assert resolve("late last November", None, text=text).start == D(2023, 11, 21)
+
+
+def test_only_history_years_leave_dates_unknown() -> None:
+    text = (
+        "Gunmen attacked a checkpoint near Kirkuk on December 8, police said. The city has "
+        "been contested since 2003 and ISIS held nearby villages in June 2014."
+    )
+    assert infer_ref_year(text, NOV_2026) is None
+    for expression in ("on December 8", "mid-October", "in November"):
+        w = resolve(expression, None, text=text, today=NOV_2026)
+        assert w.start is None, (expression, w.how)
+        assert "full date" in w.how
+    assert resolve("in June 2014", None, text=text).start == D(2014, 6, 1)
 
 
 def test_never_today() -> None:

@@ -13,6 +13,7 @@ from marsad.store import EventFilters, Store
 from marsad.types import (
     ActorRef,
     Attribution,
+    Event,
     FieldEvidence,
     PlaceRef,
     Quantity,
@@ -239,7 +240,7 @@ def test_arabic_text_round_trips(store: Store, make_document, make_event) -> Non
     assert len(store.events(EventFilters(text="عين الأسد"))) == 1
 
 
-def test_resolved_references_enter_the_registries_as_proposed(
+def test_resolved_references_enter_the_registries(
     store: Store, store_url: str, make_document
 ) -> None:
     store.save(make_document(), [make_event_full("An event.")])
@@ -247,7 +248,7 @@ def test_resolved_references_enter_the_registries_as_proposed(
     try:
         with engine.connect() as connection:
             actors = dict(connection.execute(text("SELECT id, name FROM actors")).all())
-            proposed = set(connection.execute(text("SELECT proposed FROM actors")).scalars())
+            proposed = dict(connection.execute(text("SELECT id, proposed FROM actors")).all())
             places = connection.execute(text("SELECT id, lat, country FROM places")).all()
     finally:
         engine.dispose()
@@ -256,5 +257,61 @@ def test_resolved_references_enter_the_registries_as_proposed(
         "irq-pmf": "PMF",
         "us-forces": "US forces",
     }
-    assert proposed == {True}
+    # us-dod is the pack's (curated); ids no pack knows are proposed for review
+    assert proposed == {"us-dod": False, "irq-pmf": True, "us-forces": True}
     assert [tuple(p) for p in places] == [("iq", 33.0, "IQ")]
+
+
+def test_pack_actors_enter_curated_and_proposed_names_for_review(
+    store: Store, make_document
+) -> None:
+    kh = ActorRef("the Kataib Hezbollah group", actor_id="iq-pmf-kataib-hezbollah",
+                  name="Kataib Hezbollah", sector="militia", country="IQ")
+    new = ActorRef("Ahrar al-Iraq Brigades", actor_id="proposed:ahrar-iraq-brigades",
+                   name="Ahrar al-Iraq Brigades")
+    event = Event(kind="incident", category="ASSAULT", evidence=Span(0, 7, "A raid."),
+                  actors=(new,), recipients=(kh,))
+    store.save(make_document(), [event])
+    rows = {a.id: a for a in store.actors()}
+    curated = rows["iq-pmf-kataib-hezbollah"]
+    assert not curated.proposed and curated.sector == "militia" and curated.country == "IQ"
+    assert curated.name == "Kata'ib Hezbollah"  # the pack's, not the event's
+    assert "Kataib Hizballah" in curated.aliases
+    assert rows["proposed:ahrar-iraq-brigades"].proposed
+    assert [a.id for a in store.actors(proposed=True)] == ["proposed:ahrar-iraq-brigades"]
+    assert [a.id for a in store.actors(proposed=False)] == ["iq-pmf-kataib-hezbollah"]
+    assert store.count_actors(proposed=True) == 1
+    assert store.count_actors(proposed=True, search="kataib") == 0
+    assert store.count_actors() == 2
+
+
+def test_curated_rows_are_never_overwritten(store: Store, make_document) -> None:
+    first = ActorRef("Nujaba", actor_id="iq-pmf-nujaba", name="Harakat al-Nujaba",
+                     sector="militia", country="IQ")
+    store.save(make_document("One."), [Event(kind="incident", category="ASSAULT",
+                                             evidence=Span(0, 4, "One."), actors=(first,))])
+    before = store.actors()[0]
+    odd = ActorRef("x", actor_id="iq-pmf-nujaba", name="Something else", sector="party")
+    store.save(make_document("Two."), [Event(kind="incident", category="ASSAULT",
+                                             evidence=Span(0, 4, "Two."), actors=(odd,))])
+    after = store.actors()[0]
+    assert (after.name, after.sector, after.proposed) == (before.name, before.sector, False)
+
+
+def test_a_proposed_row_is_promoted_once_the_pack_knows_it(
+    store: Store, store_url: str, make_document
+) -> None:
+    ref = ActorRef("Nujaba", actor_id="iq-pmf-nujaba", name="Nujaba")
+    store.save(make_document("One."), [Event(kind="incident", category="ASSAULT",
+                                             evidence=Span(0, 4, "One."), actors=(ref,))])
+    engine = create_engine(store_url, poolclass=NullPool)
+    try:  # as an older marsad wrote it
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE actors SET proposed = :p, name = 'Nujaba'"),
+                               {"p": True})
+    finally:
+        engine.dispose()
+    store.save(make_document("Two."), [Event(kind="incident", category="ASSAULT",
+                                             evidence=Span(0, 4, "Two."), actors=(ref,))])
+    row = store.actors()[0]
+    assert not row.proposed and row.name != "Nujaba"

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -42,5 +44,19 @@ def extract_document(doc: Document) -> list[Event]:
     """The events of a cleaned document (the pipeline's extractor)."""
     return extract(doc.text, doc.published)
 
+
+class _CallableModule(types.ModuleType):
+    """`marsad.extract(text)` must work however this package was reached.
+
+    Importing the subpackage marsad.extract binds the name `extract` on the marsad package
+    to this module, hiding the function of the same name; so the module itself is callable
+    and calls the function.
+    """
+
+    def __call__(self, text: str, published: date | None = None) -> list[Event]:
+        return extract(text, published)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 __all__ = ["extract", "extract_document", "extract_many"]

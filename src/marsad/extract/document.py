@@ -14,12 +14,13 @@ from datetime import date, timedelta
 
 from marsad.analyse import Analysis, Sentence
 from marsad.extract import acled, places, stance
+from marsad.extract.antecedents import Antecedents
 from marsad.extract.attribution import governing_report, speakers
 from marsad.extract.frames import Frame, attack_agents, sentence_frames
 from marsad.extract.mentions import Mention
 from marsad.extract.places import DocPlaces
 from marsad.extract.quantities import find_toll
-from marsad.extract.registry import actor_ref
+from marsad.extract.registry import actor_ref, find_actor
 from marsad.extract.when import Timeline
 from marsad.types import (
     ActorRef,
@@ -103,7 +104,9 @@ class People:
                 if prev.title == m.title and prev is not m:
                     return prev
             return m
-        if m.person and " " not in m.text.strip():
+        # a surname alone ("Mustafa"); a one-word name the pack knows ("Hezbollah") stays
+        single = " " not in m.text.strip()
+        if single and (m.person or (m.named and find_actor(m.text) is None)):
             full = self._full_name(m)
             if full:
                 return replace(m, text=full)
@@ -119,8 +122,14 @@ class People:
         return None
 
 
-def _ref(m: Mention | None) -> ActorRef | None:
-    return actor_ref(m.text) if m is not None else None
+def _ref(m: Mention | None, country: str | None) -> ActorRef | None:
+    return actor_ref(m.text, named=m.named, country=country) if m is not None else None
+
+
+def _roles(f: Frame) -> list[Mention]:
+    """The actor mentions of a frame: agent, patient, source."""
+    found = [f.agent, f.patient, f.attributed.source if f.attributed else None]
+    return [m for m in found if m is not None]
 
 
 def _headline_paragraphs(a: Analysis) -> set[int]:
@@ -179,6 +188,8 @@ def _victim_count(s: Sentence, f: Frame) -> int:
 def build_events(a: Analysis, published: date | None) -> list[Event]:
     text = a.text
     people = People(text)
+    doc = DocPlaces(a)
+    groups = Antecedents(text, doc.top_country())  # "the group": the last named group
     headline = _headline_paragraphs(a)
     drafts: list[Draft] = []
     last_incident: Draft | None = None
@@ -186,14 +197,17 @@ def build_events(a: Analysis, published: date | None) -> list[Event]:
     attackers: list[Mention] = []
     for s in a.sentences:
         frames = sentence_frames(s, text)
+        said = speakers(s)
+        for m in [*said, *(x for f in frames for x in _roles(f))]:
+            groups.see(m)
         new_incident = False
         for f in frames:
-            agent = people.resolve(f.agent)
-            patient = people.resolve(f.patient)
+            agent = groups.resolve(people.resolve(f.agent))
+            patient = groups.resolve(people.resolve(f.patient))
             if f.attributed is not None:
+                source = groups.resolve(people.resolve(f.attributed.source))
                 f = replace(f, attributed=replace(f.attributed,
-                                                  source=people.resolve(f.attributed.source)
-                                                  or f.attributed.source))
+                                                  source=source or f.attributed.source))
             if f.category == "ACCUSE" and f.patient is not None and (
                 s.tokens[f.patient.head].lemma in _ATTACK_NOUNS
             ) and attackers:
@@ -236,13 +250,13 @@ def build_events(a: Analysis, published: date | None) -> list[Event]:
                             d.patient = prev[-1].patient
         # who did the attacks mentioned so far (for a later "we condemn these attacks")
         for m in attack_agents(s):
-            attackers.append(people.resolve(m) or m)
-        for m in speakers(s):
+            attackers.append(groups.resolve(people.resolve(m)) or m)
+        for m in said:
             people.see(people.resolve(m))
         for f in frames:
             people.see(f.agent)
             if f.attributed:
-                people.see(f.attributed.source)
+                people.see(people.resolve(f.attributed.source))
         # a following sentence with no act of its own may give the last incident's toll
         if not new_incident and last_incident is not None and not frames and (
             last_incident.sentence.paragraph == s.paragraph
@@ -250,7 +264,6 @@ def build_events(a: Analysis, published: date | None) -> list[Event]:
             _add_toll(last_incident, text, s)
             last_incident.paragraph_text += " " + s.text
     events = []
-    doc = DocPlaces(a)
     timeline = Timeline(text, published)
     for d in _dedupe_statements(drafts):
         if d.sentence.paragraph in headline and any(
@@ -342,8 +355,9 @@ def _finish(d: Draft, text: str, published: date | None, doc: DocPlaces,
         n = _victim_count(s, f)
         if n and d.killed is None and s.tokens[f.head].lemma in ("kill", "martyr"):
             d.killed = (Quantity(n), Span(s.start, s.end, s.text))
-    actors = tuple(x for x in (_ref(d.agent),) if x is not None)
-    recipients = tuple(x for x in (_ref(d.patient),) if x is not None)
+    country = doc.top_country()
+    actors = tuple(x for x in (_ref(d.agent, country),) if x is not None)
+    recipients = tuple(x for x in (_ref(d.patient, country),) if x is not None)
     if d.agent is not None:
         ev["actor1"] = Span(d.agent.start, d.agent.end, text[d.agent.start:d.agent.end])
     if d.patient is not None:
@@ -351,7 +365,7 @@ def _finish(d: Draft, text: str, published: date | None, doc: DocPlaces,
     said_by = None
     if f.attributed is not None:
         src = f.attributed.source
-        said_by = Attribution(actor_ref(src.text), f.attributed.kind)
+        said_by = Attribution(_ref(src, country) or ActorRef(src.text), f.attributed.kind)
         ev["said_by"] = Span(src.start, src.end, text[src.start:src.end])
     elif f.kind == "statement" and d.agent is not None:
         said_by = None
@@ -379,7 +393,7 @@ def _finish(d: Draft, text: str, published: date | None, doc: DocPlaces,
     st = None
     if f.kind == "statement":
         clause = _clause_text(s, f.head)
-        st = stance.stance(clause, category, f.factuality == "negated", _ref(d.agent))
+        st = stance.stance(clause, category, f.factuality == "negated", _ref(d.agent, country))
     count = f.count
     if count is not None:
         ev["count"] = count[1]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from marsad.analyse import Sentence, Token
 from marsad.extract import lexicon, roles
 from marsad.extract.attribution import Attributed, attribution, governing_report
+from marsad.extract.attribution import factuality as attribution_factuality
 from marsad.extract.lexicon import TriggerMatch
 from marsad.extract.mentions import Mention, actor_phrase, is_weapon, weapon_modes
 from marsad.extract.quantities import find_numbers
@@ -377,14 +378,8 @@ def sentence_frames(s: Sentence, text: str) -> list[Frame]:
             if (_rank(wmode) < _rank(mode) or generic) and mode != "occupy":
                 mode = wmode
             weapon_span = _span(s, [wi])
-        factuality = "asserted"
-        if roles.negated(s, rep.head):
-            factuality = "negated"
-        else:
-            md = roles.modal(s, rep.head)
-            if md:
-                factuality = md
         attributed = att.get(rep.head) or att.get(-1)
+        factuality = attribution_factuality(s, rep.head, attributed)
         gov = governing_report(s, rep.head)
         if kind == "statement" and gov is not None and (
             agent is None or (agent.pronoun and agent.text.lower() in ("we", "i"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from marsad.analyse import Entity, Sentence, Token
-from marsad.extract import lexicon
+from marsad.extract import lexicon, registry
 from marsad.extract.roles import children, first_child
 
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "hmod", "hyph"})
@@ -21,6 +21,7 @@ _DROP_LEADING = frozenset([
     "her", "its", "their", "our", "your", "my", "other", "another",
 ])
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # entities that name an actor
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "him", "her", "them", "us"])
 
 
@@ -35,6 +36,7 @@ class Mention:
     person: bool = False
     title: str | None = None  # "minister" when the phrase is a title ("the minister")
     plural: bool = False
+    named: bool = False  # a proper name ("Kataib Hezbollah"), not a description ("gunmen")
 
 
 def entity_at(s: Sentence, i: int) -> Entity | None:
@@ -59,6 +61,31 @@ def _sector(s: Sentence, head: Token, words: list[str]) -> str | None:
     if ent is not None and ent.label in ("ORG", "NORP"):
         return "armed" if any(w.lower() in nouns["armed"] for w in words) else None
     return None
+
+
+def _is_name(s: Sentence, head: Token) -> bool:
+    """A proper name: an ORG/PERSON/NORP entity at the head, or (the NER missed it) a
+    capitalised proper noun; dates, numbers and places are not actor names."""
+    ent = entity_at(s, head.i)
+    if ent is not None:
+        return ent.label in NAME_LABELS and (ent.label != "NORP" or head.pos == "PROPN")
+    return head.pos == "PROPN" and head.text[:1].isupper()
+
+
+def _extend_to_name(s: Sentence, head: Token, first: int, last: int) -> int:
+    """"The Islamic Resistance | in Iraq": take in "in Iraq" / "of X" when the longer phrase
+    is an actor the pack knows (the NER often cuts such names at the preposition)."""
+    for p in children(s, head.i, {"prep"}):
+        # the entity may already end on the preposition ("The Islamic Resistance in")
+        if not head.i < p.i <= last + 1 or p.lower not in ("in", "of", "for"):
+            continue
+        end = s.subtree(p.i)[-1]
+        if end.i <= last:
+            continue
+        phrase = s.text[s.tokens[first].start - s.start : end.end - s.start]
+        if registry.pack().find_actor(phrase) is not None:
+            return end.i
+    return last
 
 
 def _part_of_target(s: Sentence, head: Token) -> Token | None:
@@ -124,8 +151,18 @@ def actor_phrase(s: Sentence, tok: Token | None, depth: int = 0) -> Mention | No
         if ent is not None and ent.label == "PERSON":
             title = next((t.lemma for t in s.subtree(tok.i) if t.lemma in titles
                           and t.i < ap.i), None)
-            return Mention(ent.text, ent.start, ent.end, ap.i, person=True, title=title)
+            return Mention(ent.text, ent.start, ent.end, ap.i, person=True, title=title,
+                           named=True)
+        # "a previously unknown group, the Ahrar al-Iraq Brigades,": the name, not the noun
+        if tok.pos == "NOUN" and (ap.pos == "PROPN" or (ent is not None and ent.label in (
+                NAME_LABELS))) and (ent is None or ent.label not in PLACE_LABELS):
+            inner = actor_phrase(s, ap, depth + 1)
+            if inner is not None and inner.named:
+                return inner
     first, last = _span_tokens(s, tok)
+    named = _is_name(s, tok)
+    if named:
+        last = _extend_to_name(s, tok, first, last)
     toks = s.tokens[first : last + 1]
     text = s.text[toks[0].start - s.start : toks[-1].end - s.start]
     words = [t.text for t in toks]
@@ -139,6 +176,7 @@ def actor_phrase(s: Sentence, tok: Token | None, depth: int = 0) -> Mention | No
         person=ent is not None and ent.label == "PERSON",
         title=tok.lemma if ent is None and tok.lemma in titles else None,
         plural=tok.tag in ("NNS", "NNPS"),
+        named=named,
     )
 
 

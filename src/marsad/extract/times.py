@@ -332,6 +332,17 @@ def parse_time(expression: str) -> TimeParse | None:
     return max(found, key=lambda f: f.end - f.start).parse
 
 
+def find_parsed(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[TimeMention, TimeParse]]:
+    """Time expressions in text[start:end] with their parses ("since 2003" is one `since`
+    whose inner parse is the year), in order."""
+    return [
+        (TimeMention(Span(f.start, f.end, text[f.start : f.end]), f.kind), f.parse)
+        for f in _find(text, start, end)
+    ]
+
+
 def years_in(text: str) -> list[int]:
     """Explicit years of dates, months and years named in text ("January 6, 2024", "in 2014")."""
     return [f.parse.year for f in _scan(text, 0, len(text)) if f.parse.year is not None]

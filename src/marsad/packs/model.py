@@ -254,8 +254,15 @@ class Pack:
     def find_actor(
         self, surface: str, *, country: str | None = None, on: date | None = None
     ) -> ActorEntry | None:
-        """The one actor `surface` names, or None when it names none or stays ambiguous."""
+        """The one actor `surface` names, or None when it names none or stays ambiguous.
+
+        A name shared by a specific actor and a generic type ("security forces": Iraqi
+        Security Forces and the generic type) means the specific one when the country hint
+        picks it, else the generic type: nothing more is known."""
         found = self.find_actors(surface, country=country, on=on)
+        if len(found) > 1:
+            generic = tuple(a for a in found if a.generic)
+            found = generic if len(generic) == 1 else found
         return found[0] if len(found) == 1 else None
 
     def find_places(self, surface: str, *, country: str | None = None) -> tuple[PlaceEntry, ...]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from marsad.resolve.gazetteer import Gazetteer, default_gazetteer
 from marsad.resolve.geocode import GeoContext, Resolution, country_focus, resolve
-from marsad.types import PlaceRef
+from marsad.types import PlaceMention, PlaceRef
+
+__all__ = ["PlaceMention", "geoparse", "geoparse_places", "toponym_spans"]
 
 CONFIDENT = 0.6  # a mention this sure anchors the others ("near" evidence)
 # Between a place and its container: "Hit, Anbar", "Hit (Anbar)", "Hit in Anbar province".
@@ -32,16 +34,6 @@ _NOT_PLACES = frozenset({
     "september", "october", "november", "december", "president", "minister", "prime", "army",
     "police",
 })
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    start: int
-    end: int
-    text: str
-    place: PlaceRef  # resolved name, lat, lon, admin1, country, precision, place_id
-    kind: str  # feature type: country, admin1, city, airbase, embassy, ...
-    score: float  # 0..1
 
 
 def toponym_spans(text: str, gazetteer: Gazetteer | None = None) -> list[tuple[int, int]]:
@@ -80,6 +72,8 @@ def _known_subspans(offset: int, run: str, gaz: Gazetteer) -> list[tuple[int, in
             phrase = run[s:e]
             if not phrase or phrase.casefold() in _NOT_PLACES or gaz.demonym(phrase)[0]:
                 continue
+            if phrase.split()[0].isalpha() and phrase.split()[0].islower():
+                continue  # a run's connector on its own ("of" in "Green Zone of Baghdad")
             if gaz.candidates(phrase, fuzzy=False, limit=1):
                 out.append((offset + s, offset + e))
                 i = j
@@ -125,3 +119,13 @@ def geoparse_places(text: str, spans: Sequence[tuple[int, int]] | None = None, *
     final = pass_(anchors) if anchors else first
     return [PlaceMention(s, e, text[s:e], r.ref(), r.place.kind, r.score)
             for (s, e), r in zip(spans, final, strict=True) if r is not None]
+
+
+def geoparse(text: str, *, context: GeoContext | None = None,
+             gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every toponym in `text`, resolved (`marsad.geoparse`): spans from the NER, the pack's
+    place names and the gazetteer (see resolve/toponyms.py), not only event locations."""
+    from marsad.resolve.toponyms import find_toponyms  # imports the NLP stage
+
+    gaz = gazetteer or default_gazetteer()
+    return geoparse_places(text, find_toponyms(text, gaz), context=context, gazetteer=gaz)

@@ -176,8 +176,9 @@ def event_points_select(
     )
 
 
-def actors_select(search_text: str | None) -> Select[Any]:
-    """Registry actors (optionally matching a name), with their events, most active first."""
+def actors_select(search_text: str | None, proposed: bool | None = None) -> Select[Any]:
+    """Registry actors (optionally matching a name; only proposed or only curated ones),
+    with their events, most active first."""
     events = (
         select(func.count(func.distinct(EventActorModel.event_id)))
         .where(EventActorModel.actor_id == ActorModel.id)
@@ -189,6 +190,8 @@ def actors_select(search_text: str | None) -> Select[Any]:
             ActorModel.name.icontains(search_text, autoescape=True)
             | ActorModel.id.icontains(search_text, autoescape=True)
         )
+    if proposed is not None:
+        query = query.where(ActorModel.proposed == proposed)  # a bound parameter
     return query.order_by(events.desc(), ActorModel.id)
 
 

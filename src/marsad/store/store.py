@@ -265,15 +265,22 @@ class Store:
             return session.scalar(query) or 0
 
     def actors(
-        self, *, search: str | None = None, limit: int = 100, offset: int = 0
+        self,
+        *,
+        search: str | None = None,
+        proposed: bool | None = None,
+        limit: int = 100,
+        offset: int = 0,
     ) -> list[ActorRow]:
-        """The actor registry, most active first; search matches a name or id."""
-        query = queries.actors_select(search).limit(limit).offset(offset)
+        """The actor registry, most active first; search matches a name or id, `proposed`
+        keeps only the entries awaiting review (True) or only the curated ones (False)."""
+        query = queries.actors_select(search, proposed).limit(limit).offset(offset)
         with _errors("cannot list actors"), self._sessions() as session:
             return [actor_row(model, n) for model, n in session.execute(query)]
 
-    def count_actors(self, *, search: str | None = None) -> int:
-        query = select(func.count()).select_from(queries.actors_select(search).subquery())
+    def count_actors(self, *, search: str | None = None, proposed: bool | None = None) -> int:
+        selected = queries.actors_select(search, proposed).subquery()
+        query = select(func.count()).select_from(selected)
         with _errors("cannot count actors"), self._sessions() as session:
             return session.scalar(query) or 0
 

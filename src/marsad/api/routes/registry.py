@@ -20,14 +20,24 @@ def _next(offset: int, count: int, total: int) -> int | None:
 
 
 @router.get("/actors", response_model=Page[RegistryActor], summary="Actors")
-def actors(request: Request, paging: Paging, q: Search = None) -> Response:
+def actors(
+    request: Request,
+    paging: Paging,
+    q: Search = None,
+    proposed: Annotated[
+        bool | None,
+        Query(description="true: only named actors no pack knows (for review); false: only "
+                          "curated ones"),
+    ] = None,
+) -> Response:
     """Registry actors (from packs, or proposed from events), most active first."""
     limit, offset = paging
     store = store_of(request)
 
     def build(_: str) -> Page[RegistryActor]:
-        total = store.count_actors(search=q)
-        items = [actor_of(a) for a in store.actors(search=q, limit=limit, offset=offset)]
+        total = store.count_actors(search=q, proposed=proposed)
+        rows = store.actors(search=q, proposed=proposed, limit=limit, offset=offset)
+        items = [actor_of(a) for a in rows]
         return Page[RegistryActor](
             total=total,
             limit=limit,

@@ -1,0 +1,73 @@
+"""Where the toponyms of a text are: spans for the geoparser.
+
+The NER's GPE/LOC/FAC entities are the first source, but a small model misses or mislabels
+places ("Ain al-Asad" read as a PERSON, "Erbil" as an ORG). So its spans are joined with the
+domain pack's place names found in the text (facilities no NER knows: "Ain al-Asad air
+base") and with capitalised runs the gazetteer knows by exact name; where spans overlap the
+longest wins. Demonyms and country adjectives ("Iraqi", "Kurdish") are never toponyms.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from marsad.packs import load_pack
+from marsad.resolve.gazetteer import Gazetteer, default_gazetteer
+from marsad.resolve.geoparse import toponym_spans
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LEADING = re.compile(r"^the\s+", re.IGNORECASE)  # "the Green Zone" -> "Green Zone"
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Source ranks, for spans of equal length: the pack's facility names are the most specific.
+_PACK, _NER, _FALLBACK = 2, 1, 0
+
+
+@lru_cache(maxsize=4)
+def _pack_names(pack_name: str) -> re.Pattern[str]:
+    names = {n for p in load_pack(pack_name).places for n in p.names() if len(n) > 2}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def pack_spans(text: str, pack_name: str = "iraq-syria") -> list[tuple[int, int]]:
+    """The pack's place names in `text`, written with a capital (or in Arabic): "hit the
+    base" is not the town of Hit."""
+    return [(m.start(), m.end()) for m in _pack_names(pack_name).finditer(text)
+            if not m.group(0)[:1].islower()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    lead = _LEADING.match(text[start:end])
+    if lead:
+        start += lead.end()
+    tail = _POSSESSIVE.search(text[start:end])
+    if tail:
+        end = start + tail.start()
+    return start, end
+
+
+def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[tuple[int, int]]:
+    """Character spans of every toponym in `text`, sorted, not overlapping."""
+    from marsad.analyse import analyse  # spaCy loads on first use, not on import
+
+    gaz = gazetteer or default_gazetteer()
+    ranked: list[tuple[int, int, int]] = []
+    persons: list[tuple[int, int]] = []
+    for sentence in analyse(text).sentences:
+        for e in sentence.entities:
+            if e.label in PLACE_LABELS:
+                ranked.append((*_trim(text, e.start, e.end), _NER))
+            elif e.label == "PERSON":
+                persons.append((e.start, e.end))
+    ranked += [(s, e, _PACK) for s, e in pack_spans(text)]
+    # a gazetteer name inside a person's name ("Sudani" in "al-Sudani") is not a place
+    ranked += [(s, e, _FALLBACK) for s, e in toponym_spans(text, gaz)
+               if not any(ps <= s and e <= pe for ps, pe in persons)]
+    kept: list[tuple[int, int]] = []
+    for s, e, _ in sorted(ranked, key=lambda x: (x[0] - x[1], -x[2], x[0])):
+        if e <= s or gaz.demonym(text[s:e])[0]:
+            continue
+        if all(e <= ks or s >= ke for ks, ke in kept):
+            kept.append((s, e))
+    return sorted(kept)

@@ -1,0 +1,60 @@
+"""`marsad.geoparse`: every toponym of a text with its span and coordinates, not only events."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.resolve.geoparse import PlaceMention as ResolvePlaceMention
+from marsad.resolve.toponyms import find_toponyms, pack_spans
+from marsad.types import PlaceMention
+
+WIRE = ("Rockets hit Ain al-Asad air base in Anbar province on Tuesday, while in Erbil a drone "
+        "was shot down near the airport, Iraqi officials said.")
+
+
+def by_text(text: str) -> dict[str, PlaceMention]:
+    return {m.text: m for m in marsad.geoparse(text)}
+
+
+def test_every_place_with_span_and_coordinates() -> None:
+    got = by_text(WIRE)
+    assert set(got) == {"Ain al-Asad air base", "Anbar province", "Erbil"}
+    base, erbil = got["Ain al-Asad air base"], got["Erbil"]
+    assert WIRE[base.start:base.end] == base.text
+    assert (base.precision, base.country) == ("facility", "IQ")
+    assert (base.lat, base.lon) == pytest.approx((33.79, 42.44), abs=0.05)
+    assert (erbil.name, erbil.feature_type, erbil.precision) == ("Erbil", "city", "city")
+    assert (erbil.lat, erbil.lon) == pytest.approx((36.19, 44.01), abs=0.05)
+    assert got["Anbar province"].precision == "admin1"
+    assert all(0 < m.score <= 1 and m.admin1 for m in got.values())
+
+
+def test_demonyms_are_not_places() -> None:
+    assert "Iraqi" not in by_text(WIRE)
+    assert by_text("Kurdish and Iraqi officials met on Monday.") == {}
+
+
+def test_transliterations_and_arabic() -> None:
+    assert by_text("The minister flew from Damascus to Arbil.")["Arbil"].name == "Erbil"
+    got = marsad.geoparse("هاجمت طائرة مسيرة قاعدة عين الأسد في الأنبار")
+    assert [m.name for m in got] == ["Ain al-Asad Air Base", "Anbar"]
+
+
+def test_connectors_and_people_are_not_toponyms() -> None:
+    got = by_text("The US embassy in the Green Zone of Baghdad was targeted by rockets.")
+    assert "of" not in got and got["Baghdad"].country == "IQ"
+    assert got["Green Zone"].precision == "neighbourhood"
+
+
+def test_pack_names_need_a_capital() -> None:
+    text = "Militants hit the base at Hit."
+    spans = [text[s:e] for s, e in pack_spans(text)]
+    assert "hit" not in spans
+    assert all(text[s:e] != "hit" for s, e in find_toponyms(text))
+
+
+def test_place_mention_is_one_type() -> None:
+    assert ResolvePlaceMention is PlaceMention is marsad.PlaceMention
+    # the lazy export stays the function on every access
+    assert marsad.geoparse is marsad.geoparse and callable(marsad.geoparse)
