@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from marsad.cli_options import DbOption, parse_date
 from marsad.cli_output import (
     BatchProgress,
     actor_table,
@@ -64,15 +64,6 @@ def _main(
     pass
 
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar="MARSAD_DB",
-        help="Store: an SQLAlchemy URL or an SQLite file path. Default ./marsad.db.",
-        show_default=False,
-    ),
-]
 InputsArg = Annotated[
     list[str],
     typer.Argument(help="Files, directories (searched recursively), globs or http(s) URLs."),
@@ -203,8 +194,8 @@ def documents_list(
             offset=offset,
             source=source,
             lang=lang,
-            since=_parse_date(since, "--since"),
-            until=_parse_date(until, "--until"),
+            since=parse_date(since, "--since"),
+            until=parse_date(until, "--until"),
         )
     finally:
         store.close()
@@ -264,8 +255,8 @@ def events(
     from marsad.store import EventFilters
 
     filters = EventFilters(
-        since=_parse_date(since, "--since"),
-        until=_parse_date(until, "--until"),
+        since=parse_date(since, "--since"),
+        until=parse_date(until, "--until"),
         kind=kind,
         category=category.upper() if category else None,
         mode=mode,
@@ -309,9 +300,7 @@ def actors(
             help="Only the named actors no pack knows, proposed from events for review.",
         ),
     ] = False,
-    search: Annotated[
-        str | None, typer.Option(help="Part of a name or id (any case).")
-    ] = None,
+    search: Annotated[str | None, typer.Option(help="Part of a name or id (any case).")] = None,
     limit: Annotated[int, typer.Option(min=1, max=10_000)] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line.")] = False,
 ) -> None:
@@ -417,17 +406,6 @@ def _document_id(store, prefix: str) -> str:
         errors.print(f"[red]error:[/red] no document {prefix!r}")
         raise typer.Exit(1)
     return row.id
-
-
-def _parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise typer.BadParameter(
-            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
-        ) from error
 
 
 def _jsonable(value):

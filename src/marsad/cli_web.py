@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -15,17 +14,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from marsad.cli_options import DbOption, parse_date
+
 console = Console(stderr=True)
 
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar="MARSAD_DB",
-        help="Store: an SQLAlchemy URL or an SQLite file path. Default ./marsad.db.",
-        show_default=False,
-    ),
-]
 FORMAT_NAMES = ("acled-csv", "plover-jsonl", "geojson", "parquet")
 
 
@@ -132,8 +124,8 @@ def export(
             f"{format_name!r}: expected one of {', '.join(FORMAT_NAMES)}", param_hint="--format"
         )
     filters = EventFilters(
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
+        since=parse_date(since, "--since"),
+        until=parse_date(until, "--until"),
         kind=kind,
         category=category.upper() if category else None,
         mode=mode,
@@ -192,17 +184,6 @@ def _write_atomically(out: Path, chunks) -> None:  # type: ignore[no-untyped-def
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-
-
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise typer.BadParameter(
-            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
-        ) from error
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:

@@ -1,0 +1,30 @@
+"""Options and parsers that several `marsad` commands share (cli.py and cli_web.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="MARSAD_DB",
+        help="Store: an SQLAlchemy URL or an SQLite file path. Default ./marsad.db.",
+        show_default=False,
+    ),
+]
+
+
+def parse_date(value: str | None, option: str) -> date | None:
+    """An ISO date option, or a usage error that names the option."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise typer.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
+        ) from error
