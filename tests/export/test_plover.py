@@ -48,6 +48,7 @@ def test_every_line_is_a_plover_record_of_a_stored_event(exported, rows) -> None
             assert record["event_loc"]["latitude"] == event.where.lat
             assert record["event_loc"]["country code"] == event.where.country
             assert record["event_loc"]["cc3"] in {"IRQ", "SYR"}
+            assert record["event_loc"]["resolution"] == event.where.precision
         if event.killed is not None:
             assert record["marsad"]["dead"]["value"] == event.killed.value
 

@@ -72,6 +72,8 @@ def record(row: EventRow) -> dict[str, Any]:
                 "country code": where.country,
                 "cc3": nation.alpha3 if nation else None,
                 "admin1 code": where.admin1,
+                # how fine the location is: facility, neighbourhood, city, admin1, country
+                "resolution": where.precision,
             }
             if where is not None
             else None
