@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +28,8 @@ def marsad(
         text=True,
         cwd=cwd or ROOT,
         timeout=600,
-        env={"COLUMNS": "200", "PATH": "/usr/bin:/bin", "HOME": str(cwd or ROOT)},
+        # The user's environment (HOME: the gazetteer cache is shared) and a wide terminal.
+        env={**os.environ, "COLUMNS": "200"},
     )
 
 
