@@ -29,10 +29,11 @@ def json_response(model: BaseModel, status_code: int = 200, **headers: str) -> R
     )
 
 
-def cached_json(request: Request, build: Callable[[str], BaseModel]) -> Response:
+def cached_json(request: Request, build: Callable[[str], BaseModel | bytes]) -> Response:
     """build(revision) as JSON with an ETag; 304 when the client's copy is current.
 
-    The body is built once per store revision and query (see caching.ResponseCache).
+    build returns a model, or its JSON already serialised. The body is built once per
+    store revision and query (see caching.ResponseCache).
     """
     revision = store_of(request).revision()
     etag = etag_for(revision, request)
@@ -42,6 +43,7 @@ def cached_json(request: Request, build: Callable[[str], BaseModel]) -> Response
     bodies: ResponseCache = request.app.state.bodies
     body = bodies.get(etag)
     if body is None:
-        body = build(revision).model_dump_json().encode()
+        built = build(revision)
+        body = built if isinstance(built, bytes) else built.model_dump_json().encode()
         bodies.put(etag, body)
     return Response(body, media_type="application/json", headers=cache_headers(etag))

@@ -36,7 +36,7 @@ def _blank_is_none(value: str | None) -> str | None:
     return value if value and value.strip() else None
 
 
-def event_filters(
+async def event_filters(
     since: Annotated[date | None, Query(description="events on or after this day")] = None,
     until: Annotated[date | None, Query(description="events on or before this day")] = None,
     kind: Annotated[Kind | None, Query()] = None,
@@ -77,7 +77,7 @@ def event_filters(
     )
 
 
-def page(
+async def page(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from marsad.store.models import (
     ActorModel,
@@ -270,6 +270,16 @@ def event_row(model: EventModel, document: DocumentModel) -> EventRow:
         published=document.published,
         ingested_at=document.ingested_at,
     )
+
+
+class EventColumns(NamedTuple):
+    """An event as read, before mapping: its queries.events_columns_select row (the events
+    table's columns by name, the document's as doc_*), its event_actors rows in (role,
+    ordinal) order and its evidence rows in ordinal order."""
+
+    row: Any
+    actors: list[Any]
+    evidence: list[Any]
 
 
 def event_row_from_columns(row: Any, actors: Iterable[Any], evidence: Iterable[Any]) -> EventRow:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from marsad.store import search
@@ -125,14 +125,52 @@ def events_columns_select(
     )
 
 
-def actors_of_events(event_ids: list[int]) -> Select[Any]:
-    table = EventActorModel.__table__
-    return select(table).where(table.c.event_id.in_(event_ids))
+def events_page_select(
+    filters: EventFilters, limit: int, offset: int, dialect: str | None = None
+) -> Select[Any]:
+    """The same rows, in the same order, as events_columns_select(filters, limit, offset),
+    in one statement that finds the page's ids first (walking the list-order index alone)
+    and reads the wide columns, and joins the document, for those rows only, not for every
+    row the offset skips."""
+    order = (EventModel.when_start.desc().nulls_last(), EventModel.id)
+    page = (
+        select(EventModel.id)
+        .where(*event_conditions(filters, dialect))
+        .order_by(*order)
+        .limit(limit)
+        .offset(offset)
+        .subquery("page")
+    )
+    document = DocumentModel.__table__
+    return (
+        select(
+            EventModel.__table__,
+            document.c.title.label("doc_title"),
+            document.c.source.label("doc_source"),
+            document.c.url.label("doc_url"),
+            document.c.published.label("doc_published"),
+            document.c.ingested_at.label("doc_ingested_at"),
+        )
+        .select_from(page)
+        .join(EventModel.__table__, EventModel.id == page.c.id)
+        .join(document, EventModel.document_id == document.c.id)
+        .order_by(*order)
+    )
 
 
-def evidence_of_events(event_ids: list[int]) -> Select[Any]:
-    table = EvidenceModel.__table__
-    return select(table).where(table.c.event_id.in_(event_ids))
+# Built once: the same statement object every time skips building it and its cache key.
+_ACTORS = EventActorModel.__table__
+ACTORS_OF_EVENTS = (
+    select(_ACTORS)
+    .where(_ACTORS.c.event_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_ACTORS.c.event_id, _ACTORS.c.role, _ACTORS.c.ordinal)
+)
+_EVIDENCE = EvidenceModel.__table__
+EVIDENCE_OF_EVENTS = (
+    select(_EVIDENCE)
+    .where(_EVIDENCE.c.event_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_EVIDENCE.c.event_id, _EVIDENCE.c.ordinal)
+)
 
 
 def events_count(filters: EventFilters, dialect: str | None = None) -> Select[Any]:
@@ -274,6 +312,9 @@ def revision_select() -> Select[Any]:
         select(func.count()).select_from(DocumentModel).scalar_subquery(),
         select(func.max(DocumentModel.ingested_at)).scalar_subquery(),
     )
+
+
+REVISION = revision_select()
 
 
 def stats(session: Session) -> StoreStats:

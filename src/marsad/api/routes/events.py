@@ -9,7 +9,16 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from marsad.api.deps import cached_json, json_response, memo_of, store_of
 from marsad.api.filters import event_filters, page
-from marsad.api.schemas import ErrorBody, Event, Page, Points, Timeline, event_of, point_of
+from marsad.api.schemas import (
+    ErrorBody,
+    Event,
+    Page,
+    Points,
+    Timeline,
+    event_of,
+    event_page_json,
+    point_of,
+)
 from marsad.api.schemas import timeline_of as timeline_model
 from marsad.store import EventFilters
 
@@ -28,18 +37,19 @@ def list_events(request: Request, filters: Filters, paging: Paging) -> Response:
     limit, offset = paging
     store = store_of(request)
 
-    def build(revision: str) -> Page[Event]:
+    def build(revision: str) -> bytes:
         total = memo_of(request).get(
             ("events", revision, filters), lambda: store.count_events(filters)
         )
-        rows = store.events(filters, limit=limit, offset=offset) if offset < total else []
+        rows = store.event_columns(filters, limit=limit, offset=offset) if offset < total else []
         following = offset + len(rows)
-        return Page[Event](
+        # The JSON of Page[Event], written straight from the columns (schemas.event_dict).
+        return event_page_json(
             total=total,
             limit=limit,
             offset=offset,
             next_offset=following if following < total else None,
-            items=[event_of(row) for row in rows],
+            items=rows,
         )
 
     return cached_json(request, build)
