@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from marsad.analyse import Analysis, Sentence
-from marsad.extract import acled, places, stance
+from marsad.extract import acled, lexicon, places, roles, stance
 from marsad.extract.antecedents import Antecedents
 from marsad.extract.attribution import governing_report, speakers
 from marsad.extract.frames import Frame, attack_agents, sentence_frames
-from marsad.extract.mentions import Mention
+from marsad.extract.mentions import Mention, actor_phrase
 from marsad.extract.places import DocPlaces
 from marsad.extract.quantities import find_toll
 from marsad.extract.registry import actor_ref, find_actor
@@ -194,9 +194,10 @@ def build_events(a: Analysis, published: date | None) -> list[Event]:
     drafts: list[Draft] = []
     last_incident: Draft | None = None
     last_aggregate: Draft | None = None
+    last_protest: Draft | None = None
     attackers: list[Mention] = []
     for s in a.sentences:
-        frames = sentence_frames(s, text)
+        frames = [] if _editorial(s, text) else sentence_frames(s, text)
         said = speakers(s)
         for m in [*said, *(x for f in frames for x in _roles(f))]:
             groups.see(m)
@@ -214,6 +215,27 @@ def build_events(a: Analysis, published: date | None) -> list[Event]:
                 patient = attackers[-1]  # "we condemn these attacks": those who made them
             if f.factuality in ("negated", "future", "hypothetical") and f.kind != "statement":
                 continue
+            if last_protest is None and not any(
+                g.category == "PROTEST" and g.kind == "incident" for g in frames
+            ) and (act := _protest_act(f, agent, s)) is not None:
+                f, agent, patient = act, act.agent, None
+            protest = last_protest if last_protest is not None else next(
+                (Draft(g, s, g.agent, g.patient) for g in frames
+                 if g.category == "PROTEST" and g.kind == "incident"), None)
+            if _voices_protest(f, agent, protest, s):
+                if last_protest is not None:
+                    last_protest.paragraph_text += " " + s.text
+                continue  # the demonstrators' demand or grievance: part of the protest
+            if f.agent is not None and s.start <= f.agent.start and (
+                s.tokens[f.agent.head].pos == "NUM"
+            ):
+                agent = None  # "4 injured.": a toll, not an actor
+            if f.kind == "incident" and last_incident is not None and s.paragraph not in headline:
+                if _pluperfect(s, f.head):
+                    continue  # "The youth had clashed with...": background to the report
+                if _follow_up_arrest(f, s, last_incident):
+                    last_incident.paragraph_text += " " + s.text
+                    continue
             d = Draft(f, s, agent, patient)
             if s.paragraph in headline:
                 drafts.append(d)  # kept apart: a title neither absorbs nor is absorbed
@@ -243,6 +265,8 @@ def build_events(a: Analysis, published: date | None) -> list[Event]:
                 else:
                     last_incident = d
                     new_incident = True
+                    if f.category == "PROTEST":
+                        last_protest = d
                     if d.patient is None and f.category == "ASSAULT" and not f.nominal:
                         prev = [x for x in drafts[:-1] if x.frame.category == "ASSAULT"
                                 and x.sentence.paragraph >= s.paragraph - 1 and x.patient]
@@ -277,6 +301,158 @@ def build_events(a: Analysis, published: date | None) -> list[Event]:
     return events
 
 
+_PROTEST_VOICES = frozenset({"protester", "crowd"})
+_PARTICIPANT_WORDS = frozenset([
+    "they", "them", "we", "group", "participants", "organisers", "organizers", "organiser",
+    "organizer", "crowd", "gathering", "rally", "demonstration", "protest",
+])
+# statements a demonstration makes through its banners and chants (demands, condemnations)
+_PROTEST_CLAIMS = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"})
+
+
+def _voices_protest(f: Frame, agent: Mention | None, protest: Draft | None,
+                    s: Sentence) -> bool:
+    """"Protesters demanded the release of...", "They denounced the invasion": what the
+    participants of a reported protest demanded or condemned is the protest's claim, not a
+    statement of its own. Only when the speaker is the protest's own crowd: a named official
+    answering the protesters speaks for himself."""
+    if f.kind != "statement" or f.category not in _PROTEST_CLAIMS or protest is None:
+        return False
+    if s.paragraph > protest.sentence.paragraph + 3 or f.attributed is not None:
+        return False
+    if agent is None:
+        return s.index <= protest.sentence.index + 1
+    if f.agent is not None and f.agent.pronoun and f.agent.text.lower() in ("they", "them"):
+        return True  # "They denounced the invasion": the demonstrators
+    words = agent.text.lower().split()
+    if not words:
+        return False
+    if agent.sector in _PROTEST_VOICES or words[-1] in _PARTICIPANT_WORDS:
+        return True
+    if agent.plural and not agent.named and agent.sector not in _NOT_CROWDS and (
+        lexicon.actor_nouns()["government_words"].isdisjoint(words)
+    ):
+        return True  # "The workers demanded timely payment": the crowd that protested
+    crowd = protest.agent
+    return crowd is not None and not agent.named and words[-1] == crowd.text.lower().split()[-1]
+
+
+_DEMANDS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+_TALK_NOUNS = frozenset(["statement", "conference", "briefing", "meeting", "petition", "letter",
+                         "communique", "interview", "speech", "post", "video", "message",
+                         "session", "talk", "talks", "motion", "resolution", "bill"])
+_NOT_CROWDS = frozenset({"state_security", "armed"})
+
+
+def _protest_act(f: Frame, agent: Mention | None, s: Sentence) -> Frame | None:
+    """A demand made by acting is a protest: "farmers blocked the highway to demand higher
+    prices", "residents burned tyres, denouncing the power cuts", or a demand voiced by
+    "protesters" when no protest has been reported yet. A group of people must act (not an
+    official, not armed men), and not by speaking ("issued a statement demanding")."""
+    if f.kind != "statement" or f.category not in _DEMANDS or f.inferred or f.attributed:
+        return None
+    t = s.tokens[f.head]
+    if agent is not None and agent.sector == "protester" and t.pos == "VERB":
+        return replace(f, category="PROTEST", mode="demonstrate", kind="incident", tags=())
+    if t.dep not in ("advcl", "xcomp") or t.tag not in ("VB", "VBG") or t.head == t.i:
+        return None
+    gov = s.tokens[t.head]
+    if gov.pos != "VERB" or gov.tag not in ("VBD", "VBN"):
+        return None
+    if not _speech_words().isdisjoint(lexicon.forms(gov)) or any(
+        o.lemma in _TALK_NOUNS for o in roles.children(s, gov.i, {"dobj"})
+    ):
+        return None  # "issued a statement demanding", "held a press conference urging"
+    subj = roles.verbal_subject(s, gov.i)
+    crowd = actor_phrase(s, subj)
+    if subj is None or crowd is None or crowd.person or crowd.sector in _NOT_CROWDS:
+        return None
+    words = set(crowd.text.lower().split())
+    if not words.isdisjoint(lexicon.actor_nouns()["government_words"]):
+        return None
+    if subj.tag not in ("NNS", "NNPS") and crowd.sector not in ("crowd", "protester"):
+        return None
+    span = Span(gov.start, gov.end, gov.text)
+    return replace(f, category="PROTEST", mode="demonstrate", kind="incident", tags=(),
+                   head=gov.i, trigger=span, agent=crowd, patient=None, nominal=False)
+
+
+def _speech_words() -> frozenset[str]:
+    sp = lexicon.speech()
+    return frozenset(str(w).lower() for v in sp.values() if isinstance(v, list) for w in v)
+
+
+def _editorial(s: Sentence, text: str) -> bool:
+    """"[women targeted: girls]": a sentence inside an editor's square brackets is a note,
+    not reporting."""
+    t = s.text.strip()
+    if t.startswith("[") and t.rstrip(".").endswith("]"):
+        return True
+    return text.rfind("[", 0, s.start + 1) > text.rfind("]", 0, s.start + 1)
+
+
+def _pluperfect(s: Sentence, head: int) -> bool:
+    """"had clashed", "had been killed": an act before the one being reported."""
+    return any(c.dep in ("aux", "auxpass") and c.lower == "had"
+               for c in s.tokens if c.head == head and c.i != head)
+
+
+_ARREST_MODES = frozenset({"arrest", "detain", "seize", "confiscate"})
+_ARREST_WORDS = frozenset(["arrest", "detain", "apprehend", "confiscate", "seize", "nab"])
+
+
+def _follow_up_arrest(f: Frame, s: Sentence, inc: Draft) -> bool:
+    """"Police later detained four protesters", "Both suspects were arrested": the arrests
+    that close a reported incident belong to it (the protest met an intervention; the
+    attackers were caught) unless the sentence marks a separate event."""
+    if f.category != "COERCE" or s.paragraph > inc.sentence.paragraph + 1:
+        return False
+    if f.mode not in _ARREST_MODES and _ARREST_WORDS.isdisjoint(
+        lexicon.forms(s.tokens[f.head])
+    ):
+        return False
+    return not any(t.lower in _SEPARATE_WORDS for t in s.tokens)
+
+
+_SEPARATE_WORDS = frozenset(["separate", "separately", "different", "another", "unrelated",
+                             "elsewhere", "meanwhile"])
+_DEFINITE = frozenset(["the", "they", "them", "he", "she", "both", "all", "these", "those"])
+_ROLE_NOUNS = frozenset([
+    "perpetrator", "perpetrators", "suspect", "suspects", "attacker", "attackers",
+    "assailant", "assailants", "group", "protesters", "demonstrators", "participants",
+    "rioters", "crowd", "mob", "gunmen", "militants", "sides", "parties",
+])
+
+
+def _same_crowd(d: Draft, inc: Draft) -> bool:
+    """"The protesters marched to...", "The militants confiscated his weapon": a definite
+    description or a role noun naming who took part in the last incident, not a new actor."""
+    m = d.agent
+    if m is None or m.named:
+        return False
+    words = m.text.lower().split()
+    if not words or any(t.lower in _SEPARATE_WORDS for t in d.sentence.tokens):
+        return False
+    if words[-1] in _ROLE_NOUNS and (m.pronoun or words[0] in _DEFINITE or len(words) == 1):
+        return True
+    if m.pronoun and m.text.lower() in ("they", "them"):
+        return True
+    known = [x.text.lower().split()[-1] for x in (inc.agent, inc.patient) if x is not None]
+    return words[-1] in known and (words[0] in _DEFINITE or len(words) == 1)
+
+
+_HEAVY_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack"})
+
+
+def _effective(d: Draft) -> tuple[str, str | None]:
+    """Category and mode as the event will be filed: violence by a crowd is a riot."""
+    f = d.frame
+    sector = d.agent.sector if d.agent else None
+    if f.category == "ASSAULT" and sector in ("crowd", "protester") and f.mode not in _HEAVY_MODES:
+        return "PROTEST", "riot"
+    return f.category, f.mode
+
+
 def _merge_into_previous(d: Draft, inc: Draft | None, agg: Draft | None, text: str) -> bool:
     """Fold a later mention of the last incident into it (returns True when merged)."""
     f, s = d.frame, d.sentence
@@ -284,13 +460,26 @@ def _merge_into_previous(d: Draft, inc: Draft | None, agg: Draft | None, text: s
         return False
     if s.tokens[f.head].tag == "NNS" and f.nominal:
         return False
-    if not _compatible_mode(inc.frame.mode, f.mode):
+    if inc.sentence is s and inc.frame.category == f.category == "PROTEST" and not any(
+        t.lower in _SEPARATE_WORDS for t in s.tokens
+    ) and not (d.agent is not None and inc.agent is not None and d.agent.named
+               and inc.agent.named and d.agent.text != inc.agent.text):
+        # "dozens gathered outside City Hall for a rally": one protest told twice
+        inc.agent = inc.agent or d.agent
+        return True
+    toll_only = d.agent is None and s.tokens[f.head].lemma in _TOLL_VERBS
+    if not (_compatible_mode(inc.frame.mode, f.mode) or toll_only or (
+        {inc.frame.category, f.category} == {"PROTEST"}
+    ) or "clash" in (inc.frame.mode, f.mode)):
         return False
-    same = f.anaphoric or (d.agent is None and (
+    category, mode = _effective(d)
+    crowd = (category == inc.frame.category and s.paragraph <= inc.sentence.paragraph + 1
+             and _same_crowd(d, inc))
+    same = f.anaphoric or crowd or (d.agent is None and (
         s.tokens[f.head].lemma in _TOLL_VERBS or f.category == inc.frame.category))
     if not same or s.paragraph > inc.sentence.paragraph + 6:
         return False
-    if d.agent is not None and inc.agent is not None and not f.anaphoric:
+    if d.agent is not None and inc.agent is not None and not f.anaphoric and not crowd:
         return False
     _add_toll(inc, text, s)
     n = _victim_count(s, f)
@@ -302,6 +491,10 @@ def _merge_into_previous(d: Draft, inc: Draft | None, agg: Draft | None, text: s
     inc.patient = inc.patient or d.patient
     if inc.frame.mode is None and f.mode is not None:
         inc.frame = replace(inc.frame, mode=f.mode)
+    elif category == inc.frame.category == "PROTEST" and mode == "riot" != inc.frame.mode:
+        # "the demonstrators then set fire to a bus": the protest turned violent
+        inc.frame = replace(inc.frame, mode="riot",
+                            tags=tuple(sorted({*inc.frame.tags, *f.tags})))
     inc.paragraph_text += " " + s.text
     return True
 

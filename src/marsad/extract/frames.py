@@ -158,23 +158,68 @@ def _fold(s: Sentence, matches: list[TriggerMatch]) -> list[Group]:
     return [(heads[r], members) for r, members in groups.items()]
 
 
+def _participants() -> frozenset[str]:
+    return lexicon.actor_nouns()["protester"]
+
+
+_GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
+
+
+def _protested_against(s: Sentence, head: int, protest_heads: set[int]) -> bool:
+    """"students demonstrated against the teachers' strike", "a protest over the killing of
+    a driver": what a protest is against is its grievance, not an act reported here."""
+    prev = s.tokens[head]
+    for a in s.ancestors(head):
+        if a.i in protest_heads:
+            return prev.dep == "prep" and prev.lower in _GRIEVANCE_PREPS
+        prev = a
+    return False
+
+
 def _in_directive_content(s: Sentence, head: int, directive_heads: set[int]) -> bool:
     return any(a.i in directive_heads for a in s.ancestors(head))
 
 
-def _background(s: Sentence, head: int) -> bool:
+def _background(s: Sentence, head: int, acts: frozenset[int] = frozenset()) -> bool:
     """Descriptive or explanatory position: a participle describing a noun, a relative
-    clause, a causal clause, a modifier ("Iran-backed")."""
+    clause, a causal clause, a modifier ("Iran-backed"), or a prior act dating another one
+    (`acts`: the sentence's incident triggers)."""
     t = s.tokens[head]
+    if _misparsed_predicate(s, head):
+        return False
     if t.dep in ("amod", "acl", "relcl", "compound") and t.pos in ("VERB", "ADJ", "AUX"):
         return True
     for a in [t, *s.ancestors(head)[:3]]:
         if a.dep == "advcl" and any(m.lower in BACKGROUND_MARKS
                                     for m in roles.children(s, a.i, {"mark"})):
             return True
+        main = a.head in acts or any(c.i in acts for c in roles.children(s, a.head, {"nsubj"}))
+        if a.dep == "advcl" and main and a.tag in ("VBD", "VBN") and any(
+            m.lower in ("after", "before") for m in roles.children(s, a.i, {"mark"})
+        ) and roles.children(s, a.i, {"nsubj", "nsubjpass"}):
+            return True  # "riots broke out after a driver was killed": the cause, told before
         if a.dep in ("relcl", "acl") and a is not t and a.pos == "VERB":
             return True
     return False
+
+
+_RELATIVE_WORDS = frozenset({"who", "which", "that", "whom", "whose", "where"})
+
+
+def _misparsed_predicate(s: Sentence, head: int) -> bool:
+    """"Over 1,000 people from twelve towns protested in Dili": with no verb above it, a
+    verb the parser hung under a noun as a reduced relative is the sentence's predicate."""
+    t = s.tokens[head]
+    if t.pos != "VERB" or t.dep not in ("acl", "relcl"):
+        return False
+    if t.tag not in ("VBD", "VBN"):
+        return False
+    if any(c.lower in _RELATIVE_WORDS or c.tag in ("WDT", "WP", "WRB")
+           for c in s.tokens if c.head == t.i and c.i != t.i):
+        return False
+    if roles.children(s, t.i, {"aux", "auxpass", "nsubj", "nsubjpass", "mark"}):
+        return False  # a relative clause of its own ("the house they attacked")
+    return not any(a.pos in ("VERB", "AUX") for a in s.ancestors(head))
 
 
 def _nominal_licensed(s: Sentence, head: int, has_count: bool) -> tuple[bool, bool]:
@@ -193,8 +238,15 @@ def _nominal_licensed(s: Sentence, head: int, has_count: bool) -> tuple[bool, bo
         if plural:
             return _is(gov, RESULT_VERBS), anaphoric
         return True, anaphoric
+    if t.dep == "attr" and gov is not None and gov.lemma == "be" and any(
+        c.dep == "expl" for c in roles.children(s, gov.i, {"expl"})
+    ):
+        return True, anaphoric  # "there was an armed clash", "there were clashes"
     if plural:
-        return False, anaphoric
+        # "forces carried out air strikes near X": a finite light verb reports the acts
+        ok = t.dep in ("dobj", "obj") and gov is not None and gov.tag == "VBD" and _is(
+            gov, LIGHT_VERBS)
+        return ok, anaphoric
     if t.dep in ("dobj", "obj") and gov is not None:
         return _is(gov, LIGHT_VERBS) or _is(gov, _report_verbs()), anaphoric
     if t.dep == "pobj" and gov is not None and gov.head != gov.i:
@@ -313,6 +365,9 @@ def sentence_frames(s: Sentence, text: str) -> list[Frame]:
     # a demonstration's demands are part of it, not statements of their own
     protest_heads = {rep.head for rep, _ in groups if rep.pattern.category == "PROTEST"}
     att = attribution(s)
+    acts = frozenset(i for rep, members in groups if rep.pattern.kind != "statement"
+                     and rep.pattern.category in INCIDENT_CATEGORIES
+                     for i in (rep.head, *(m.head for m in members)))
     frames: list[Frame] = []
     for rep, members in groups:
         t = s.tokens[rep.head]
@@ -328,7 +383,9 @@ def sentence_frames(s: Sentence, text: str) -> list[Frame]:
             continue
         if kind == "statement" and _in_directive_content(s, rep.head, protest_heads):
             continue
-        if _background(s, rep.head):
+        if category != "PROTEST" and _protested_against(s, rep.head, protest_heads):
+            continue
+        if _background(s, rep.head, acts):
             continue
         head = rep.head
         count = _count(s, head, text)
@@ -340,6 +397,9 @@ def sentence_frames(s: Sentence, text: str) -> list[Frame]:
                     break
         nominal = t.pos in ("NOUN", "PROPN")
         anaphoric = False
+        if nominal and t.dep not in ("nsubj", "nsubjpass", "ROOT") and not _participants(
+        ).isdisjoint(lexicon.forms(t)):
+            continue  # "police arrested two protesters": people, not a protest
         if nominal:
             ok, anaphoric = _nominal_licensed(s, head, count is not None)
             if not ok:

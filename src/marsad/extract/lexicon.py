@@ -186,9 +186,25 @@ class Lexicon:
         return list(kept)
 
 
+_MONTHS = frozenset(["March", "May"])  # month names that are also lexicon words
+
+
+def _month_name(sentence: Sentence, i: int) -> bool:
+    """"On 8 March 2022", "March 8": a date's month name, not a march."""
+    t = sentence.tokens[i]
+    if t.text not in _MONTHS:
+        return False
+    if t.ent in ("DATE", "TIME"):
+        return True
+    near = sentence.tokens[max(0, i - 1) : i + 2]
+    return any(x.i != i and x.text[:1].isdigit() for x in near)
+
+
 def _ok(el: Element, sentence: Sentence, i: int) -> bool:
     t = sentence.tokens[i]
     if el.words.isdisjoint(forms(t)):
+        return False
+    if _month_name(sentence, i):
         return False
     return el.pos is None or t.pos in el.pos
 
