@@ -15,8 +15,16 @@ Paging = Annotated[tuple[int, int], Depends(page)]
 Search = Annotated[str | None, Query(max_length=200, description="part of a name or id")]
 
 
-def _next(offset: int, count: int, total: int) -> int | None:
-    return offset + count if offset + count < total else None
+def _page(model: type[Page], total: int, items: list, limit: int, offset: int) -> Page:
+    """One page of a registry list, with where the next page starts (None at the end)."""
+    following = offset + len(items)
+    return model(
+        total=total,
+        limit=limit,
+        offset=offset,
+        next_offset=following if following < total else None,
+        items=items,
+    )
 
 
 @router.get("/actors", response_model=Page[RegistryActor], summary="Actors")
@@ -38,13 +46,7 @@ def actors(
         total = store.count_actors(search=q, proposed=proposed)
         rows = store.actors(search=q, proposed=proposed, limit=limit, offset=offset)
         items = [actor_of(a) for a in rows]
-        return Page[RegistryActor](
-            total=total,
-            limit=limit,
-            offset=offset,
-            next_offset=_next(offset, len(items), total),
-            items=items,
-        )
+        return _page(Page[RegistryActor], total, items, limit, offset)
 
     return cached_json(request, build)
 
@@ -64,12 +66,6 @@ def places(
         total = store.count_places(search=q, country=country)
         rows = store.places(search=q, country=country, limit=limit, offset=offset)
         items = [place_of(p) for p in rows]
-        return Page[RegistryPlace](
-            total=total,
-            limit=limit,
-            offset=offset,
-            next_offset=_next(offset, len(items), total),
-            items=items,
-        )
+        return _page(Page[RegistryPlace], total, items, limit, offset)
 
     return cached_json(request, build)
