@@ -351,46 +351,42 @@ def eval_command(
     from marsad.evaluate import cli_eval
     from marsad.extract import extract
 
+    floors = _floors(min_f1, min_recall, min_field or [])
     try:
-        figures = cli_eval(gold, extract, json_out=json_out, console=console)
+        figures = cli_eval(gold, extract, json_out=json_out, console=console, floors=floors)
     except InputError as error:
         errors.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from error
-    failures = _floor_failures(figures, min_f1, min_recall, min_field or [])
-    for failure in failures:
+    for failure in figures["failures"]:
         errors.print(f"[red]below the floor:[/red] {escape(failure)}")
-    if failures:
+    if figures["failures"]:
         raise typer.Exit(1)
 
 
-def _floor_failures(
-    figures: dict, min_f1: float | None, min_recall: float | None, min_field: list[str]
-) -> list[str]:
-    run = figures["runs"]["with_published"]
-    overall = run["detection"]["overall"]
-    failures = []
-    for name, floor, value in (
-        ("detection F1", min_f1, overall["f1"]),
-        ("detection recall", min_recall, overall["recall"]),
-    ):
-        if floor is not None and (value or 0.0) < floor:
-            failures.append(f"{name} {value or 0:.3f} < {floor}")
+def _floors(
+    min_f1: float | None, min_recall: float | None, min_field: list[str]
+) -> list[dict[str, object]]:
+    """The --min-* options as keyword arguments of Report.check_floor."""
+    floors: list[dict[str, object]] = [{"detection_f1": min_f1, "detection_recall": min_recall}]
+    named: dict[str, float] = {}
     for spec in min_field:
         name, _, number = spec.rpartition("=")
         try:
             floor = float(number)
         except ValueError as error:
-            raise typer.BadParameter(f"{spec!r}: expected FIELD=NUMBER") from error
-        fields = {name: run["fields"].get(name)} if name else run["fields"]
-        for field_name, field in fields.items():
-            accuracy = (field or {}).get("accuracy")
-            if field is None or field.get("n_gold_scored", 0) == 0:
-                if name:
-                    failures.append(f"{field_name}: not scored")
-                continue
-            if (accuracy or 0.0) < floor:
-                failures.append(f"{field_name} accuracy {accuracy or 0:.3f} < {floor}")
-    return failures
+            raise typer.BadParameter(f"{spec!r}: expected FIELD=NUMBER or NUMBER") from error
+        if name:
+            named[name] = floor
+        else:
+            floors.append({"field_min": floor})
+    if named:
+        from marsad.evaluate.fields import FIELDS
+
+        unknown = sorted(set(named) - set(FIELDS))
+        if unknown:
+            raise typer.BadParameter(f"unknown fields {unknown}; known: {', '.join(FIELDS)}")
+        floors.append({"field_min": named})
+    return floors
 
 
 def _document_id(store, prefix: str) -> str:

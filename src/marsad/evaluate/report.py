@@ -192,6 +192,7 @@ class Report:
         self,
         *,
         detection_f1: float | None = None,
+        detection_recall: float | None = None,
         field_min: float | Mapping[str, float] | None = None,
     ) -> list[str]:
         """What falls under the floors, one line each; empty when all pass.
@@ -202,9 +203,13 @@ class Report:
         failures: list[str] = []
         if self.errors:
             failures.append(f"{self.label}: {len(self.errors)} documents failed to predict")
-        f1 = self.detection["overall"].f1 or 0.0
-        if detection_f1 is not None and f1 < detection_f1:
-            failures.append(f"{self.label}: detection F1 {f1:.3f} < {detection_f1:.3f}")
+        overall = self.detection["overall"]
+        for name, value, floor in (
+            ("F1", overall.f1, detection_f1),
+            ("recall", overall.recall, detection_recall),
+        ):
+            if floor is not None and (value or 0.0) < floor:
+                failures.append(f"{self.label}: detection {name} {value or 0.0:.3f} < {floor:.3f}")
         if field_min is None:
             return failures
         if isinstance(field_min, Mapping):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -77,9 +77,14 @@ def cli_eval(
     *,
     json_out: Path | None = None,
     console: Console | None = None,
+    floors: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """`marsad eval`: load the gold, run both ways with a progress bar, print the tables,
-    write the JSON (when asked) and return it."""
+    write the JSON (when asked) and return it.
+
+    Each of `floors` holds keyword arguments of Report.check_floor, applied to the run with
+    publication dates; what falls under them is listed in the result's "failures".
+    """
     console = console or Console()
     gold = load_gold(gold_path)
     columns = (
@@ -97,6 +102,11 @@ def cli_eval(
         "gold": str(gold_path),
         "documents": len(gold),
         "runs": {label: report.to_json() for label, report in reports.items()},
+        "failures": [
+            failure
+            for floor in floors
+            for failure in reports["with_published"].check_floor(**floor)
+        ],
     }
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
