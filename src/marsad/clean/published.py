@@ -34,8 +34,10 @@ class _MonthPatterns:
 
 @cache
 def _month_patterns() -> _MonthPatterns:
-    raw = yaml.safe_load(resources.files("marsad").joinpath("data/months.yaml").read_text("utf-8"))
-    names = {name.casefold(): int(num) for table in raw.values() for name, num in table.items()}
+    # The month names are shared with the time expressions of the extract stage.
+    path = resources.files("marsad").joinpath("data/time_words.yaml")
+    raw = yaml.safe_load(path.read_text("utf-8"))["months"]
+    names = {str(name).casefold(): int(num) for name, num in raw.items()}
     # Longest names first, so "sept" wins over "sep" and "كانون الثاني" is matched whole.
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     month = rf"(?P<month>{alternation})\.?"
