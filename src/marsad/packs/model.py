@@ -122,6 +122,11 @@ class Issue:
     actors: tuple[str, ...] = ()  # ids of actors whose mention signals the issue
     terms: tuple[str, ...] = ()
     terms_ar: tuple[str, ...] = ()
+    # What the stance reader looks for in a statement's clause (lower case): a target, and a
+    # polarity word next to it ("the exit of the coalition" is against its presence).
+    targets: tuple[str, ...] = ()
+    for_words: tuple[str, ...] = ()
+    against_words: tuple[str, ...] = ()
 
 
 class _Index:

@@ -68,6 +68,7 @@ _PLACE_KEYS = {
 }  # fmt: skip
 _ISSUE_KEYS = {
     "id", "label", "description", "for", "against", "actors", "terms", "terms_ar",
+    "targets", "for_words", "against_words",
 }  # fmt: skip
 _PACK_KEYS = {"name", "description", "version", "countries", "issues"}
 
@@ -273,6 +274,9 @@ def _issue(path: Path, raw: dict, problems: _Problems) -> Issue:
         actors=c.texts("actors"),
         terms=c.texts("terms"),
         terms_ar=c.texts("terms_ar"),
+        targets=c.texts("targets"),
+        for_words=c.texts("for_words"),
+        against_words=c.texts("against_words"),
     )
 
 
