@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from marsad.evaluate.sentences import sentence_spans
 from marsad.extract.quantities import find_toll
 from marsad.types import Quantity
 
@@ -27,29 +28,15 @@ DEFAULT = (
     Path(__file__).resolve().parents[2] / "shared/gold/dev/acled-2022h1-outside-middle-east.jsonl"
 )
 
-# A full stop ends a sentence unless it closes a short abbreviation ("No.", "U.S.", "Gen.").
-_SENT_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bNo)(?<!\bGen)(?<!\bSt)(?<!\bMt)(?<!\bCol)(?<!\bLt)[.!?](?=\s+|$)"
-)
 _TALLY = re.compile(
     r"^\W*(?:\w+\s+){0,3}(fatalit|deaths? coded|fatalities coded)|\bcoded as\b", re.I
 )
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in _SENT_END.finditer(text):
-        out.append((start, m.end()))
-        start = m.end()
-    if text[start:].strip():
-        out.append((start, len(text)))
-    return out
-
-
 def doc_killed(text: str) -> Quantity | None:
     first: Quantity | None = None
     tally: Quantity | None = None
-    for a, b in sentences(text):
+    for a, b in sentence_spans(text):
         toll = find_toll(text, a, b)
         if toll.killed is None:
             continue
