@@ -84,10 +84,10 @@ def _store_one(
     reprocess: bool,
     report: RunReport,
 ) -> None:
-    known = store.find_document(document.url, document.content_hash)
     if extractor is None:
-        result = store.add_document(document)
-    elif known is not None and not reprocess:
+        result = store.add_document(document)  # finds a stored copy itself
+    elif not reprocess and store.find_document(document.url, document.content_hash):
+        # Known already: skip the extraction, the expensive part.
         report.documents_known += 1
         return
     else:
