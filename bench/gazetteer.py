@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from marsad.resolve.gazetteer import Gazetteer, default_gazetteer
+from marsad.gazetteer.index import Gazetteer, default_gazetteer
 from marsad.resolve.geocode import GeoContext, resolve
 
 DEV = Path("/work/shared/gold/dev/acled-2022h1-outside-middle-east.jsonl")
@@ -30,7 +30,7 @@ def hwm():
         if line.startswith("VmHWM"):
             return int(line.split()[1]) / 1024
 t0 = time.perf_counter()
-from marsad.resolve.gazetteer import Gazetteer
+from marsad.gazetteer.index import Gazetteer
 from marsad.resolve.geocode import resolve
 t1 = time.perf_counter()
 g = Gazetteer.open()

@@ -21,7 +21,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from marsad.resolve.gazetteer import Gazetteer, default_gazetteer, distance_km
+from marsad.gazetteer.index import Gazetteer, default_gazetteer, distance_km
 from marsad.resolve.geocode import GeoContext, country_focus, resolve_path
 from marsad.types import PlaceRef
 

@@ -68,9 +68,9 @@ def main() -> None:
         store = Store.open(f"sqlite:///{tmp}/bench.db")
         extractor = None
         if args.extract:
-            from marsad.extract import extract_document
+            from marsad.stages import document_extractor
 
-            extractor = extract_document
+            extractor = document_extractor()
         sampler = Sampler(max(1, args.files // 10))
         baseline = rss_mib()
         started = time.perf_counter()

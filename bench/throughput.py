@@ -5,7 +5,7 @@
 The corpus is every document the readers find under the folder (text, HTML, JSONL, RSS,
 WARC; default: the bundled examples/corpus), read once, then repeated N times so that the
 timing is not dominated by start-up. Extraction is what is timed (reading is not), with
-each document's publication date, in batches as `extract_many` takes them.
+each document's publication date, in batches as `events_many` takes them.
 
 Each process does its work on one thread (BLAS threads are pinned to 1 before numpy loads),
 so "1 process" is one core and "N processes" N cores. The model load is timed apart and
@@ -29,8 +29,8 @@ import time  # noqa: E402
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from marsad.extract import extract_many  # noqa: E402
 from marsad.ingest import discover, read  # noqa: E402
+from marsad.stages import events_many  # noqa: E402
 
 BATCH = 32
 Item = tuple[str, date | None]
@@ -52,13 +52,13 @@ def _run(items: list[Item]) -> tuple[int, float, int, float]:
     events = 0
     for i in range(0, len(items), BATCH):
         batch = items[i : i + BATCH]
-        found = extract_many([t for t, _ in batch], [p for _, p in batch])
+        found = events_many([t for t, _ in batch], [p for _, p in batch])
         events += sum(len(evs) for evs in found)
     return events, time.process_time() - cpu, os.getpid(), _peak_rss_mib()
 
 
 def _warm() -> None:
-    extract_many(["Gunmen attacked a checkpoint in Kirkuk on Sunday, killing two policemen, "
+    events_many(["Gunmen attacked a checkpoint in Kirkuk on Sunday, killing two policemen, "
                   "police said."], [date(2024, 1, 7)])
 
 

@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from marsad.evaluate.sentences import sentence_spans
-from marsad.extract.quantities import find_toll
+from marsad.extract.tolls import find_toll
 from marsad.types import Quantity
 
 DEFAULT = (

@@ -4,32 +4,37 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from marsad.store import Store
+from articles import write_mixed_folder
+from marsad.store import EXTRACTED, NO_PROFILE, Store
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
+BUILTIN_PACKS = ROOT / "src" / "marsad" / "data" / "packs"
 
 
 def marsad(
-    *args: str, db: Path | None = None, cwd: Path | None = None
+    *args: str, db: Path | None = None, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "marsad", *args]
     if db is not None:
         command += ["--db", f"sqlite:///{db}"]
+    # The user's environment (HOME: the gazetteer cache is shared), but no user packs
+    # unless the test names some, and a wide terminal.
+    environment = {k: v for k, v in os.environ.items() if k != "MARSAD_PACKS_PATH"}
     return subprocess.run(
         command,
         capture_output=True,
         text=True,
         cwd=cwd or ROOT,
         timeout=600,
-        # The user's environment (HOME: the gazetteer cache is shared) and a wide terminal.
-        env={**os.environ, "COLUMNS": "200"},
+        env={**environment, "COLUMNS": "200", **(env or {})},
     )
 
 
@@ -164,3 +169,98 @@ def test_eval_prints_figures_and_fails_under_a_floor(tmp_path: Path):
     failing = marsad("eval", "--gold", str(SEED_GOLD), "--min-field", "plover=1.01")
     assert failing.returncode == 1
     assert "below the floor" in failing.stderr
+
+
+def summary_row(stdout: str, label: str) -> str:
+    """The value of the run summary's row `label` (the panel's borders stripped)."""
+    for line in stdout.splitlines():
+        cells = line.strip("│ ")
+        if cells.startswith(label):
+            return " ".join(cells[len(label) :].split())
+    raise AssertionError(f"no row {label!r} in:\n{stdout}")
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_run_stores_an_article_with_no_extraction_profile_and_names_it(tmp_path: Path):
+    # Needs the real extractor to raise UnsupportedLanguage for Arabic (marsad.stages).
+    folder = write_mixed_folder(tmp_path / "articles")
+    db = tmp_path / "mixed.db"
+    result = marsad("run", str(folder), "--quiet", db=db)
+    assert result.returncode == 0, result.stderr
+    arabic = folder / "ar.txt"
+    assert (
+        f"note: {arabic}: language ar: no extraction profile (stored without events)"
+        in one_line(result.stderr)
+    )
+    assert "en.txt" not in result.stderr
+    assert summary_row(result.stdout, "no extraction profile") == "1 (ar: 1)"
+    assert summary_row(result.stdout, "new documents stored") == "2"
+    assert summary_row(result.stdout, "failed inputs") == "0"
+    with Store.open(f"sqlite:///{db}") as store:
+        stored = {row.lang: row for row in store.documents()}
+    assert (stored["ar"].event_count, stored["ar"].extraction) == (0, NO_PROFILE)
+    assert stored["en"].event_count > 0 and stored["en"].extraction == EXTRACTED
+
+    stats = marsad("stats", db=db)
+    assert stats.returncode == 0, stats.stderr
+    assert "1 of them stored without events: no extraction profile" in one_line(stats.stdout)
+    lines = stats.stdout.splitlines()
+    table = lines.index(next(line for line in lines if "no extraction profile, by" in line))
+    assert lines[table + 1].split() == ["ar", "1"]
+
+    # Stored, so skipped on the next run like any stored document; not reported again.
+    again = marsad("run", str(folder), "--quiet", db=db)
+    assert again.returncode == 0, again.stderr
+    assert "no extraction profile" not in again.stderr
+    assert summary_row(again.stdout, "already stored") == "2"
+
+
+def test_an_unknown_pack_is_refused_before_anything_is_read(tmp_path: Path):
+    folder = write_mixed_folder(tmp_path / "articles")
+    db = tmp_path / "never.db"
+    result = marsad("run", str(folder), "--pack", "nosuchpack", "--quiet", db=db)
+    assert result.returncode == 2
+    message = one_line(result.stderr)
+    assert "nosuchpack" in message and "available: iraq-syria" in message
+    assert not db.exists()  # the store was not even opened
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("", "utf-8")
+    evaluated = marsad("eval", "--gold", str(gold), "--pack", "nosuchpack")
+    assert evaluated.returncode == 2
+    assert "no pack named 'nosuchpack'" in one_line(evaluated.stderr)
+
+
+def test_a_user_pack_on_the_packs_path_is_accepted_and_a_broken_one_explained(tmp_path: Path):
+    root = tmp_path / "packs"
+    mine = root / "my-theatre"
+    shutil.copytree(BUILTIN_PACKS / "iraq-syria", mine)
+    meta = mine / "pack.yaml"
+    meta.write_text(
+        meta.read_text("utf-8").replace("name: iraq-syria", "name: my-theatre", 1), "utf-8"
+    )
+    broken = root / "broken"
+    shutil.copytree(BUILTIN_PACKS / "iraq-syria", broken)  # pack.yaml still says iraq-syria
+    env = {"MARSAD_PACKS_PATH": str(root)}
+    folder = write_mixed_folder(tmp_path / "articles")
+    db = tmp_path / "mine.db"
+
+    english = str(folder / "en.txt")
+    result = marsad("run", english, "--pack", "my-theatre", "--quiet", db=db, env=env)
+    assert result.returncode == 0, result.stderr
+    assert int(summary_row(result.stdout, "events stored")) > 0
+
+    refused = marsad("run", str(folder), "--pack", "broken", db=db, env=env)
+    assert refused.returncode == 2
+    message = one_line(refused.stderr)
+    assert "pack 'broken' is invalid" in message and "differs from the folder name" in message
+
+
+def test_the_pack_option_is_documented():
+    for command in ("run", "eval"):
+        result = marsad(command, "--help")
+        assert result.returncode == 0, result.stderr
+        assert "--pack" in result.stdout
+    assert "MARSAD_PACKS_PATH" in marsad("run", "--help").stdout

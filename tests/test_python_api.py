@@ -3,17 +3,18 @@
 from datetime import date
 
 import marsad
-import marsad.extract.frames  # importing the subpackage must not hide the function)
+import marsad.extract.frames
 
 
-def test_marsad_extract_is_callable_after_the_subpackage_was_imported():
-    events = marsad.extract(
+def test_marsad_events_reads_a_text_into_resolved_events():
+    events = marsad.events(
         "Gunmen killed two policemen at a checkpoint in Kirkuk on Monday.",
         published=date(2024, 1, 10),
     )
     assert [e.category for e in events] == ["ASSAULT"]
     assert events[0].killed.value == 2
     assert events[0].when.start == date(2024, 1, 8)
+    assert events[0].where.name == "Kirkuk"
 
 
 def test_marsad_geoparse_returns_places_with_coordinates():

@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from marsad.cli_options import DbOption, parse_date
+from marsad.cli_options import DbOption, PacksOption, pack_names, parse_date
 from marsad.cli_output import (
     BatchProgress,
     actor_table,
@@ -105,14 +105,43 @@ def _read_options(fetch_links: bool, text: str, title: str, url: str, published:
     )
 
 
-def _batch(inputs, db, options, *, extract: bool, reprocess: bool, quiet: bool) -> None:
+def _check_packs(packs: tuple[str, ...]) -> None:
+    """Load every pack now, before any input is read, whenever the extractor would load
+    them (packs are cached: this costs nothing later); exit 2 saying what is wrong."""
+    from marsad.packs import PackError, load_pack
+
+    try:
+        for name in packs:
+            load_pack(name)
+    except PackError as error:
+        _pack_error(error)
+
+
+def _pack_error(error: Exception) -> NoReturn:
+    # PackError names the pack and each problem (or, for an unknown name, the known ones).
+    errors.print(f"[red]error:[/red] {escape(str(error))}")
+    raise typer.Exit(2) from error
+
+
+def _document_extractor(packs: tuple[str, ...]):
+    from marsad.packs import PackError
+    from marsad.stages import document_extractor
+
+    _check_packs(packs)
+    try:
+        return document_extractor(packs)
+    except PackError as error:  # the packs load, but not together
+        _pack_error(error)
+
+
+def _batch(
+    inputs, db, options, *, packs: tuple[str, ...] | None, reprocess: bool, quiet: bool
+) -> None:
+    """Read, extract with packs (None: store only, as `ingest`) and store; the summary."""
     from marsad.pipeline import process
 
-    extractor = None
-    if extract:
-        from marsad.extract import extract_document
-
-        extractor = extract_document
+    extract = packs is not None
+    extractor = _document_extractor(packs) if packs is not None else None
     store = _open_store(db)
     try:
         with BatchProgress(console, errors, enabled=not quiet) as progress:
@@ -144,17 +173,20 @@ def run(
     json_title_field: JsonTitle = "title",
     json_url_field: JsonUrl = "url",
     json_date_field: JsonDate = "published",
+    pack: PacksOption = None,
     quiet: Quiet = False,
 ) -> None:
     """Ingest articles, extract their events and store both (the main job).
 
     Running it again on the same inputs stores nothing twice. Exit code 1 when some
-    inputs could not be read (each is named on stderr); the rest are stored.
+    inputs could not be read (each is named on stderr); the rest are stored. An article
+    in a language with no extraction profile is stored without events and named on
+    stderr; it is not a failure. Exit code 2 for an unknown or invalid pack.
     """
     options = _read_options(
         fetch_links, json_text_field, json_title_field, json_url_field, json_date_field
     )
-    _batch(inputs, db, options, extract=True, reprocess=reprocess, quiet=quiet)
+    _batch(inputs, db, options, packs=pack_names(pack), reprocess=reprocess, quiet=quiet)
 
 
 @app.command()
@@ -172,7 +204,7 @@ def ingest(
     options = _read_options(
         fetch_links, json_text_field, json_title_field, json_url_field, json_date_field
     )
-    _batch(inputs, db, options, extract=False, reprocess=False, quiet=quiet)
+    _batch(inputs, db, options, packs=None, reprocess=False, quiet=quiet)
 
 
 @documents_app.command("list")
@@ -345,15 +377,21 @@ def eval_command(
             "when a field's accuracy (with publication dates) is below it. Repeatable."
         ),
     ] = None,
+    pack: PacksOption = None,
 ) -> None:
     """Score the extractor against gold annotations, with and without publication dates."""
+    from functools import partial
+
     from marsad.errors import InputError
     from marsad.evaluate import cli_eval
-    from marsad.extract import extract
+    from marsad.stages import events as events_of
 
     floors = _floors(min_f1, min_recall, min_field or [])
+    packs = pack_names(pack)
+    _check_packs(packs)  # the predictor would fail each document instead, one by one
+    predict = partial(events_of, packs=packs)  # (text, published) -> events
     try:
-        figures = cli_eval(gold, extract, json_out=json_out, console=console, floors=floors)
+        figures = cli_eval(gold, predict, json_out=json_out, console=console, floors=floors)
     except InputError as error:
         errors.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from error

@@ -17,6 +17,25 @@ DbOption = Annotated[
     ),
 ]
 
+PacksOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--pack",
+        metavar="NAME",
+        help="A domain pack (actors, places, issues) to extract with; repeatable. Default: the "
+        "built-in iraq-syria. User packs are found in the folders of the MARSAD_PACKS_PATH "
+        "environment variable (separated like PATH), each holding pack folders.",
+        show_default=False,
+    ),
+]
+
+
+def pack_names(packs: list[str] | None) -> tuple[str, ...]:
+    """The --pack options as pack names: the default pack when none is given."""
+    from marsad.packs import DEFAULT_PACK
+
+    return tuple(dict.fromkeys(packs)) if packs else (DEFAULT_PACK,)
+
 
 def parse_date(value: str | None, option: str) -> date | None:
     """An ISO date option, or a usage error that names the option."""

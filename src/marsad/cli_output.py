@@ -17,11 +17,11 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from marsad.errors import InputError
+from marsad.errors import InputError, UnsupportedLanguage
 from marsad.pipeline import Progress as PipelineProgress
 from marsad.pipeline import RunReport
-from marsad.store import ActorRow, DocumentRow, EventRow, StoreStats
-from marsad.types import Event, Quantity
+from marsad.store import EXTRACTED, NO_PROFILE, ActorRow, DocumentRow, EventRow, StoreStats
+from marsad.types import Document, Event, Quantity
 
 
 class BatchProgress(PipelineProgress):
@@ -57,7 +57,14 @@ class BatchProgress(PipelineProgress):
 
     def error(self, error: InputError) -> None:
         # One line per bad input, naming it and the reason, on stderr.
-        self.errors.print(f"[red]error:[/red] {escape(error.origin)}: {escape(error.reason)}")
+        self.errors.print(f"[red]error:[/red] {_safe(error.origin)}: {_safe(error.reason)}")
+
+    def unsupported(self, document: Document, reason: UnsupportedLanguage) -> None:
+        # Not a failure, but never silent: one line per document stored without events.
+        self.errors.print(
+            f"[yellow]note:[/yellow] {_safe(document.origin)}: {_safe(str(reason))} "
+            "(stored without events)"
+        )
 
 
 def print_run_report(console: Console, report: RunReport, store_url: str, command: str) -> None:
@@ -67,6 +74,15 @@ def print_run_report(console: Console, report: RunReport, store_url: str, comman
     table.add_row("new documents stored", str(report.documents_new))
     table.add_row("already stored", str(report.documents_known))
     table.add_row("events stored", str(report.events_stored))
+    if report.unsupported:
+        by_lang = ", ".join(
+            f"{escape(lang)}: {n}"
+            for lang, n in sorted(report.unsupported.items(), key=lambda item: (-item[1], item[0]))
+        )
+        table.add_row(
+            "no extraction profile",
+            f"[yellow]{report.documents_unsupported}[/yellow] ({by_lang})",
+        )
     failed = len(report.errors)
     table.add_row("failed inputs", f"[red]{failed}[/red]" if failed else "0")
     table.add_row("store", escape(store_url))
@@ -78,6 +94,12 @@ def print_stats(console: Console, stats: StoreStats, store_url: str) -> None:
         f"[bold]{stats.documents}[/bold] documents, [bold]{stats.events}[/bold] events "
         f"in {escape(store_url)}"
     )
+    unsupported = sum(stats.documents_without_profile.values())
+    if unsupported:
+        console.print(
+            f"[yellow]{unsupported}[/yellow] of them stored without events: "
+            "no extraction profile for their language"
+        )
     if stats.first_published:
         console.print(f"published {stats.first_published} … {stats.last_published}")
     if stats.first_event:
@@ -87,13 +109,15 @@ def print_stats(console: Console, stats: StoreStats, store_url: str) -> None:
         ("events by category", stats.events_by_category),
         ("documents by source", stats.documents_by_source),
         ("documents by language", stats.documents_by_lang),
+        ("no extraction profile, by language", stats.documents_without_profile),
     ):
         if counts:
             console.print(_count_table(title, counts))
 
 
 def _count_table(title: str, counts: dict) -> Table:
-    table = Table(title=title, title_justify="left", show_header=False, box=None, min_width=30)
+    width = max(30, len(title))  # a title wider than the table would wrap
+    table = Table(title=title, title_justify="left", show_header=False, box=None, min_width=width)
     table.add_column(style="cyan")
     table.add_column(justify="right")
     for key, value in sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))):
@@ -113,7 +137,7 @@ def document_table(rows: Sequence[DocumentRow]) -> Table:
             escape(row.source or ""),
             row.lang or "?",
             row.raw_format,
-            str(row.event_count),
+            "[yellow]no profile[/yellow]" if row.extraction == NO_PROFILE else str(row.event_count),
             escape(_shorten(row.title or row.url or row.origin, 70)),
         )
     return table
@@ -171,14 +195,27 @@ def print_document(console: Console, row: DocumentRow, events: Sequence[EventRow
         ("format", row.raw_format),
         ("read from", row.origin),
         ("fetched", row.fetched_at.isoformat(timespec="seconds")),
+        ("extraction", _EXTRACTION_SHOWN.get(row.extraction, row.extraction)),
     ):
         meta.add_row(label, escape(str(value)) if value is not None else "[dim]–[/dim]")
     console.print(Panel(meta, title="document", expand=False))
     console.print(escape(row.text))
     if events:
         console.print(event_table(events))
+    elif row.extraction == NO_PROFILE:
+        console.print(
+            f"[yellow]no events: language {escape(row.lang or 'unknown')} has no extraction "
+            "profile[/yellow] [dim](`marsad run --reprocess` extracts it once one exists)[/dim]"
+        )
     else:
         console.print("[dim]no events stored for this document[/dim]")
+
+
+_EXTRACTION_SHOWN = {
+    None: "not recorded (ingested only, or stored by an older marsad)",
+    EXTRACTED: "extracted",
+    NO_PROFILE: "no extraction profile for its language: stored without events",
+}
 
 
 def _when(event: Event) -> str:
@@ -221,6 +258,19 @@ def _toll(event: Event) -> str:
 def _quantity(quantity: Quantity) -> str:
     prefix = {"more_than": ">", "about": "~", "at_most": "≤"}.get(quantity.qualifier, "")
     return f"{prefix}{quantity.value}"
+
+
+def _safe(text: str) -> str:
+    """Text from the inputs (names, reasons) for a terminal line: rich markup escaped and
+    control characters (an ESC would start a terminal escape sequence) shown as codes."""
+    return escape("".join(_CONTROL.get(ord(ch), ch) for ch in text))
+
+
+# C0 controls but tab (a newline too: one line per input), DEL and C1 controls, as \xNN.
+# Rich drops some of them itself, but not ESC.
+_CONTROL = {
+    code: f"\\x{code:02x}" for code in (*range(0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0))
+}
 
 
 def _shorten(text: str, width: int) -> str:

@@ -18,3 +18,13 @@ class InputError(MarsadError):
 
 class StoreError(MarsadError):
     """The store could not be opened or written."""
+
+
+class UnsupportedLanguage(MarsadError):
+    """A document in a language marsad has no extraction profile for: it is stored and
+    reported as such, never silently given zero events."""
+
+    def __init__(self, lang: str | None) -> None:
+        shown = lang or "unknown"
+        super().__init__(f"language {shown}: no extraction profile")
+        self.lang = lang

@@ -2,7 +2,8 @@
 
 The CLI, the API and batch jobs all call `process`, so there is one implementation of the
 pipeline. Each document is stored with its events in one transaction; a bad input is
-recorded and the batch goes on.
+recorded and the batch goes on. A document in a language with no extraction profile is
+stored without events, marked as such, and reported: it is not a failure.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from marsad.errors import InputError
+from marsad.errors import InputError, UnsupportedLanguage
 from marsad.ingest import ReadOptions, discover, read
-from marsad.store import Store
+from marsad.store import NO_PROFILE, Store
 from marsad.types import Document, Event
 
 Extractor = Callable[[Document], Sequence[Event]]
@@ -28,10 +29,17 @@ class RunReport:
     documents_known: int = 0
     events_stored: int = 0
     errors: list[InputError] = field(default_factory=list)
+    # Documents stored without events because their language has no extraction profile,
+    # by language ("unknown" when it could not be detected). Not failures.
+    unsupported: dict[str, int] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
         return bool(self.errors)
+
+    @property
+    def documents_unsupported(self) -> int:
+        return sum(self.unsupported.values())
 
 
 class Progress:
@@ -40,6 +48,7 @@ class Progress:
     def start(self, total: int) -> None: ...
     def advance(self, source: str) -> None: ...
     def error(self, error: InputError) -> None: ...
+    def unsupported(self, document: Document, reason: UnsupportedLanguage) -> None: ...
 
 
 def process(
@@ -68,7 +77,7 @@ def process(
         try:
             for document in read(source, options):
                 report.documents_read += 1
-                _store_one(document, store, extractor, reprocess, report)
+                _store_one(document, store, extractor, reprocess, report, progress)
         except InputError as error:
             _record(report, progress, error)
         except Exception as error:  # a bug must not lose the rest of the batch
@@ -83,6 +92,7 @@ def _store_one(
     extractor: Extractor | None,
     reprocess: bool,
     report: RunReport,
+    progress: Progress,
 ) -> None:
     if extractor is None:
         result = store.add_document(document)  # finds a stored copy itself
@@ -93,10 +103,18 @@ def _store_one(
     else:
         try:
             events = extractor(document)
+        except UnsupportedLanguage as unsupported:
+            # Stored and marked, never silently given zero events: `--reprocess` extracts
+            # it again once its language has a profile.
+            result = store.save(document, [], extraction=NO_PROFILE)
+            lang = unsupported.lang or "unknown"
+            report.unsupported[lang] = report.unsupported.get(lang, 0) + 1
+            progress.unsupported(document, unsupported)
         except Exception as error:
             raise InputError(document.origin, f"extraction failed: {error!r}") from error
-        result = store.save(document, events)
-        report.events_stored += result.events
+        else:
+            result = store.save(document, events)
+            report.events_stored += result.events
     if result.created:
         report.documents_new += 1
     else:

@@ -11,7 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from marsad.analyse.types import Sentence
 
 RawFormat = Literal["text", "html", "json", "jsonl", "rss", "warc", "url"]
 DateSource = Literal["metadata", "text", "given", "unknown"]
@@ -201,3 +204,147 @@ class Event:
     stance: Stance | None = None
     field_evidence: tuple[FieldEvidence, ...] = field(default_factory=tuple)
     confidence: float = 0.5
+    # the earlier event of the same document this one refers back to ("these attacks", a
+    # new figure of a series): its index in the document's list of events
+    refers_to: int | None = None
+
+
+# --- drafts: what the extract stage hands to the resolve stage --------------------------
+#
+# A draft is an event as the text states it: mention spans, parsed time expressions, place
+# phrases with their containers, numbers, roles. Resolve turns it into an Event (actors to
+# the registry, places to the gazetteer, dates against the publication date, the ACLED
+# mapping) without reading the text again, so a document can be re-resolved.
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor phrase in a sentence ("the Nujaba movement", "he", "gunmen")."""
+
+    text: str
+    start: int
+    end: int
+    head: int  # token index of the head in its sentence
+    sector: str | None = None  # armed / civilian / crowd / protester / state_security
+    pronoun: bool = False
+    person: bool = False
+    title: str | None = None  # "minister" when the phrase is a title ("the minister")
+    plural: bool = False
+    named: bool = False  # a proper name ("Kataib Hezbollah"), not a description ("gunmen")
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.text)
+
+
+TimeKind = str  # "date", "weekday", "month_part", "month", "year", "relative", "offset",
+# "time", "since", "range"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    span: Span
+    kind: TimeKind
+
+
+@dataclass(frozen=True, slots=True)
+class TimeParse:
+    """What a time expression says, before any anchor is applied."""
+
+    kind: TimeKind
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    part: tuple[int, int] | None = None  # days of the month: (11, 20) for "mid"
+    part_name: str | None = None  # "early" / "mid" / "late"
+    shift: int = 0  # -1 "last", +1 "next", 0 none / "this"
+    unit: str | None = None  # relative: day / week / month / year / ..._to_date; offset: day
+    amount: int = 0  # relative: offset in units; offset: days (signed, see direction)
+    direction: str | None = None  # offset: after / before / later / earlier
+    clock: str | None = None  # "12 noon Iraq time"
+    inner: TimeParse | None = None  # since: what it is since; range: the start
+    second: TimeParse | None = None  # range: the end
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression of the text and its parse (None: the grammar does not read it)."""
+
+    mention: TimeMention
+    parse: TimeParse | None
+    deadline: bool = False  # "by 2030", "until 2026": a limit, not when something happened
+
+
+@dataclass(frozen=True, slots=True)
+class PlacePhrase:
+    """A place as a sentence writes it: a path, most specific first ("Hit, Anbar")."""
+
+    start: int  # character offsets of the first part
+    end: int
+    parts: tuple[str, ...]  # the name, then without its designator ("Chios port", "Chios")
+    within: tuple[str, ...] = ()  # containers written with it ("Anbar", "(Oyam, Northern)")
+    span_end: int = 0  # end of the whole written path
+    pack_only: bool = False  # a noun phrase only the pack knows ("the US embassy")
+
+    @property
+    def text(self) -> str:
+        return self.parts[0]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceChoice:
+    """One reading of where an event took place: the phrase and the places it lies in
+    ("the US embassy" in "the Green Zone" in "Baghdad"), with the evidence span."""
+
+    phrase: PlacePhrase
+    containers: tuple[PlacePhrase, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A number the text gives for a field (killed, injured, count) and where it says so."""
+
+    quantity: Quantity
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class EventDraft:
+    """One event as the text states it, before resolution."""
+
+    kind: EventKind
+    category: str  # PLOVER
+    mode: str | None
+    context: tuple[str, ...]
+    sentence: Sentence  # the analysed sentence it was read from
+    trigger: Span
+    head: int  # token index of the trigger's head in the sentence
+    factuality: Factuality
+    agent: Mention | None = None
+    patient: Mention | None = None
+    said_by: Mention | None = None  # "according to the Pentagon"
+    said_by_kind: Literal["report", "claim", "denial"] = "report"
+    killed: Counted | None = None
+    injured: Counted | None = None
+    casualties: Counted | None = None
+    count: Counted | None = None
+    times: tuple[TimeExpression, ...] = ()  # the time expressions of its sentence
+    places: tuple[PlaceChoice, ...] = ()  # readings of its place, best first
+    seat_names: tuple[str, ...] = ()  # a speaker's names and descriptors, for the seat
+    stance: Stance | None = None  # holder unset: resolve gives the resolved speaker
+    confidence: float = 0.5
+    refers_to: int | None = None  # index of the earlier draft it refers back to
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDrafts:
+    """Everything the extract stage read in one text, for the resolve stage."""
+
+    text: str
+    drafts: tuple[EventDraft, ...]
+    country_focus: dict[str, float]  # ISO2 -> mentions in the text (names 1, demonyms 0.5)
+    # time expressions of the whole text, to take the year from when there is no
+    # publication date ("on Saturday (January 6, 2024)")
+    times: tuple[TimeExpression, ...] = ()

@@ -88,9 +88,9 @@ def test_reprocess_runs_the_pipelines_extractor(writable) -> None:
     assert body["document_id"] == doc
     assert body["events"] == client.get(f"/api/documents/{doc}").json()["event_count"]
     # The same events the pipeline's extractor reads from the stored text.
-    from marsad.extract import extract_document
+    from marsad.stages import document_extractor
 
-    assert body["events"] == len(extract_document(store.document(doc).to_document()))
+    assert body["events"] == len(document_extractor()(store.document(doc).to_document()))
 
 
 @pytest.fixture

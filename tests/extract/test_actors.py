@@ -4,11 +4,17 @@ from datetime import date
 
 import pytest
 
-from marsad.extract import extract
-from marsad.extract.registry import actor_ref, proposed_id
+from marsad.actor_refs import actor_ref as _actor_ref
+from marsad.actor_refs import proposed_id
+from marsad.context import make_context
+from marsad.stages import events as extract
 from marsad.types import Event
 
 PUB = date(2024, 1, 10)
+
+
+def actor_ref(text: str, **kw):
+    return _actor_ref(make_context(), text, **kw)
 
 
 def events(text: str) -> list[Event]:

@@ -12,11 +12,21 @@ from datetime import date
 import pytest
 
 from marsad.analyse import Sentence, analyse
-from marsad.extract import extract
-from marsad.extract.attribution import attribution, factuality
+from marsad.context import make_context
+from marsad.extract import attribution as reading
+from marsad.stages import events as extract
 from marsad.types import Event
 
 PUB = date(2024, 1, 10)
+CTX = make_context()
+
+
+def attribution(s: Sentence) -> dict[int, reading.Attributed]:
+    return reading.attribution(CTX, s)
+
+
+def factuality(s: Sentence, i: int, attributed: reading.Attributed | None = None) -> str:
+    return reading.factuality(CTX, s, i, attributed)
 
 
 def incidents(text: str) -> list[Event]:

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from marsad.extract import extract, extract_document, extract_many
+from marsad.stages import document_extractor, events_many
+from marsad.stages import events as extract
 from marsad.types import Document, Event
 
 PUB = date(2024, 3, 10)  # a Sunday
@@ -160,8 +161,8 @@ def test_extract_document_and_many():
                    text="Protesters blocked the main road in Nasiriyah on Sunday.",
                    raw_format="text", fetched_at=datetime(2024, 3, 10), content_hash="x",
                    origin="test")
-    assert [e.category for e in extract_document(doc)] == ["PROTEST"]
-    out = extract_many(["Police arrested two men in Basra.", "Nothing happened."], [PUB, None])
+    assert [e.category for e in document_extractor()(doc)] == ["PROTEST"]
+    out = events_many(["Police arrested two men in Basra.", "Nothing happened."], [PUB, None])
     assert [e.category for e in out[0]] == ["COERCE"] and out[1] == []
 
 

@@ -3,7 +3,19 @@
 import pytest
 
 from marsad.analyse import analyse
-from marsad.extract.lexicon import TRIGGER_FILES, parse_pattern, triggers
+from marsad.analyse.profiles import profile_for
+from marsad.extract import lexicon
+from marsad.extract.lexicon import TRIGGER_FILES
+
+EN = profile_for("en")
+
+
+def triggers() -> lexicon.Lexicon:
+    return lexicon.triggers(EN)
+
+
+def parse_pattern(text: str) -> tuple[tuple[lexicon.Element, ...], tuple[str, ...]]:
+    return lexicon.parse_pattern(text, lexicon.morphology(EN))
 
 
 def _matches(text):

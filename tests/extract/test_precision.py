@@ -6,7 +6,7 @@ protest."""
 
 from datetime import date
 
-from marsad.extract import extract
+from marsad.stages import events as extract
 from marsad.types import Event
 
 PUB = date(2024, 3, 10)

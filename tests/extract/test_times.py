@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extract.times import find_times, parse_time
+from marsad.analyse.profiles import profile_for
+from marsad.extract import times
+from marsad.types import TimeMention, TimeParse
+
+EN = profile_for("en")
+
+
+def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeMention]:
+    return times.find_times(EN, text, start, end)
+
+
+def parse_time(expression: str) -> TimeParse | None:
+    return times.parse_time(EN, expression)
 
 
 def found(text: str) -> list[tuple[str, str]]:

@@ -3,7 +3,7 @@ follow, and the report a sentence continues (wire-style sentences)."""
 
 from datetime import date
 
-from marsad.extract import extract
+from marsad.stages import events as extract
 from marsad.types import Event
 
 PUB = date(2024, 3, 10)  # a Sunday

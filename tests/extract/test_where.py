@@ -3,7 +3,7 @@ and the country of focus when the text places nothing (wire-style sentences)."""
 
 from datetime import date
 
-from marsad.extract import extract
+from marsad.stages import events as extract
 from marsad.types import Event
 
 PUB = date(2024, 3, 10)
@@ -110,9 +110,9 @@ def test_a_report_referring_back_takes_the_earlier_place():
 
 
 def test_seats_are_pack_data_inherited_through_offices_and_parents():
-    from marsad.extract.registry import pack
+    from marsad.packs import load_pack
 
-    p = pack()
+    p = load_pack()
     assert p.seat("iq-gov") == "gn:98182"  # Baghdad
     assert p.seat("iq-foreign-minister") == "gn:98182"  # office -> ministry -> government
     assert p.seat("krg-interior-minister") == "iq-kurdistan-region"

@@ -7,14 +7,14 @@ import time
 
 import pytest
 
-from marsad.resolve.gazetteer import (
+from marsad.gazetteer.index import (
     Gazetteer,
     cache_dir,
     default_gazetteer,
     distance_km,
     fingerprint,
 )
-from marsad.resolve.placenames import name_key, skeleton
+from marsad.gazetteer.names import name_key, skeleton
 
 
 @pytest.fixture(scope="session")

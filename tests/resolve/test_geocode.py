@@ -8,9 +8,12 @@ from typing import Any
 import pytest
 import yaml
 
-from marsad.resolve.gazetteer import Gazetteer, default_gazetteer, distance_km
-from marsad.resolve.gazetteer_build import PackPlace, _merge_pack, _Place
-from marsad.resolve.geocode import GeoContext, country_focus, geocode, resolve, resolve_path
+from marsad.analyse.profiles import profile_for
+from marsad.extract.toponyms import never_toponyms
+from marsad.gazetteer import country_focus, toponym_spans
+from marsad.gazetteer.build import PackPlace, _merge_pack, _Place
+from marsad.gazetteer.index import Gazetteer, default_gazetteer, distance_km
+from marsad.resolve.geocode import GeoContext, geocode, resolve, resolve_path
 from marsad.resolve.geoparse import geoparse_places
 from marsad.types import PlaceRef
 
@@ -113,9 +116,10 @@ def test_geoparse_resolves_spans_with_containers(gaz: Gazetteer) -> None:
     assert all(0 < m.score <= 1 for m in got)
 
 
-def test_geoparse_finds_toponyms_without_spans(gaz: Gazetteer) -> None:
+def test_the_gazetteer_scan_finds_toponyms_the_ner_did_not(gaz: Gazetteer) -> None:
     text = "A drone struck Erbil Airport; Iraqi officials said. القصف طال الموصل"
-    got = geoparse_places(text, gazetteer=gaz)
+    spans = toponym_spans(text, gaz, never_toponyms(profile_for("en")))
+    got = geoparse_places(text, spans, gazetteer=gaz)
     assert [m.text for m in got] == ["Erbil Airport", "الموصل"]
     assert got[0].kind == "airport" and got[1].place.name == "Mosul"
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 import marsad
+from marsad.analyse import analyse
+from marsad.context import make_context
+from marsad.extract.toponyms import find_toponyms, pack_spans
+from marsad.packs import load_pack
 from marsad.resolve.geoparse import PlaceMention as ResolvePlaceMention
-from marsad.resolve.toponyms import find_toponyms, pack_spans
 from marsad.types import PlaceMention
 
 WIRE = ("Rockets hit Ain al-Asad air base in Anbar province on Tuesday, while in Erbil a drone "
@@ -49,9 +52,9 @@ def test_connectors_and_people_are_not_toponyms() -> None:
 
 def test_pack_names_need_a_capital() -> None:
     text = "Militants hit the base at Hit."
-    spans = [text[s:e] for s, e in pack_spans(text)]
+    spans = [text[s:e] for s, e in pack_spans(text, load_pack())]
     assert "hit" not in spans
-    assert all(text[s:e] != "hit" for s, e in find_toponyms(text))
+    assert all(text[s:e] != "hit" for s, e in find_toponyms(make_context(), analyse(text)))
 
 
 def test_place_mention_is_one_type() -> None:

@@ -7,8 +7,41 @@ from datetime import date
 
 import pytest
 
-from marsad.extract.times import find_times
-from marsad.resolve.when import infer_ref_year, infer_reference, resolve, resolve_offset
+from marsad.analyse.profiles import profile_for
+from marsad.extract import times
+from marsad.resolve import when, year
+from marsad.types import Span, TimeExpression, TimeMention, When
+
+EN = profile_for("en")
+
+
+# The resolve stage takes parsed expressions (the extract stage reads them); these read a
+# string first, as extract does, so that each case can be written as the text says it.
+def _expression(x: str | TimeMention) -> TimeExpression:
+    mention = x if isinstance(x, TimeMention) else TimeMention(Span(0, len(x), x), "")
+    return TimeExpression(mention, times.parse_time(EN, mention.span.text))
+
+
+def resolve(x: str | TimeMention, published: date | None, *, text: str | None = None,
+            **kw: object) -> When:
+    reference = times.text_times(EN, text) if text is not None else None
+    return when.resolve(_expression(x), published, reference_times=reference, **kw)  # type: ignore[arg-type]
+
+
+def resolve_offset(expression: str, anchor: date, **kw: object) -> When:
+    return when.resolve_offset(expression, times.parse_time(EN, expression), anchor, **kw)  # type: ignore[arg-type]
+
+
+def infer_reference(text: str, today: date | None = None) -> year.Reference:
+    return year.infer_reference(times.text_times(EN, text), today)
+
+
+def infer_ref_year(text: str, today: date | None = None) -> int | None:
+    return year.infer_ref_year(times.text_times(EN, text), today)
+
+
+def find_times(text: str) -> list[TimeMention]:
+    return times.find_times(EN, text)
 
 D = date
 SUN_10_DEC = D(2023, 12, 10)  # Shafaq seed article: a Sunday

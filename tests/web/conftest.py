@@ -47,12 +47,12 @@ def _unavailable(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def demo_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, int]]:
-    from marsad.extract import extract_document
     from marsad.pipeline import process
+    from marsad.stages import document_extractor
 
     url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'marsad.db'}"
     with Store.open(url) as store:
-        report = process([str(CORPUS)], store, extractor=extract_document)
+        report = process([str(CORPUS)], store, extractor=document_extractor())
         assert not report.failed, report.errors
         assert report.events_stored > 0
         info = fill(store, count=60)

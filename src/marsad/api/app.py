@@ -34,9 +34,9 @@ in a stable order, and carry an ETag (send it back in `If-None-Match` for a 304)
 
 def _default_extractor() -> Extractor:
     # The NLP pipeline loads its models on first use: only a write pays for it.
-    from marsad.extract import extract_document
+    from marsad.stages import document_extractor
 
-    return extract_document
+    return document_extractor()
 
 
 def create_app(

@@ -208,6 +208,10 @@ class Stats(Model):
     last_event: date | None
     first_published: date | None
     last_published: date | None
+    documents_without_profile: list[Counted] = Field(
+        description="documents stored without events because their language has no "
+        "extraction profile, by language"
+    )
 
 
 class ClientConfig(Model):
@@ -583,4 +587,5 @@ def stats_of(stats: StoreStatsRecord) -> Stats:
         last_event=stats.last_event,
         first_published=stats.first_published,
         last_published=stats.last_published,
+        documents_without_profile=counted(stats.documents_without_profile),
     )

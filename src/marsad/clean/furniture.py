@@ -21,9 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from marsad.datafiles import load_data
 
 _SENTENCE_END = tuple(".!?؟…\"”’»)'")
 _SHORT_LINE = 60  # characters: longer lines are body text, never furniture
@@ -60,9 +59,7 @@ class _Patterns:
 
 @cache
 def _patterns() -> _Patterns:
-    raw = yaml.safe_load(
-        resources.files("marsad").joinpath("data/furniture.yaml").read_text("utf-8")
-    )
+    raw = load_data("furniture.yaml")
     return _Patterns(
         anywhere=frozenset(_key(s) for s in raw.get("anywhere", [])),
         edges=frozenset(_key(s) for s in raw.get("edges", [])),

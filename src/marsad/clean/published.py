@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import cache
-from importlib import resources
 
-import yaml
+from marsad.datafiles import load_data
 
 _HEAD_CHARS = 800  # the dateline date is in the first lines; later dates are events
 _HEAD_LINES = 3
@@ -35,8 +34,7 @@ class _MonthPatterns:
 @cache
 def _month_patterns() -> _MonthPatterns:
     # The month names are shared with the time expressions of the extract stage.
-    path = resources.files("marsad").joinpath("data/time_words.yaml")
-    raw = yaml.safe_load(path.read_text("utf-8"))["months"]
+    raw = load_data("lang/en/time_words.yaml")["months"]
     names = {str(name).casefold(): int(num) for name, num in raw.items()}
     # Longest names first, so "sept" wins over "sep" and "كانون الثاني" is matched whole.
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

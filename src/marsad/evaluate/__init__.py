@@ -1,7 +1,7 @@
 """Scoring predicted events against gold annotations, exactly as docs/GOLD.md defines.
 
     gold = load_gold(Path("../shared/gold/seed.jsonl"))
-    reports = evaluate_both(gold, lambda text, published: marsad.extract(text, published=published))
+    reports = evaluate_both(gold, lambda text, published: marsad.events(text, published))
     reports["with_published"].render(console); reports["with_published"].to_json()
 
 Modules: `gold` (reading and validating gold files), `sentences` (the sentence around gold

@@ -74,7 +74,7 @@ def same_admin1(gold: str, predicted: str, country: str | None = None) -> bool:
     (ACLED's local "Ninawa" and "Bayern" are the gazetteer's "Nineveh" and "Bavaria")."""
     if admin1_key(gold) == admin1_key(predicted):
         return True
-    from marsad.resolve.gazetteer import default_gazetteer  # the scorer loads it only here
+    from marsad.gazetteer.index import default_gazetteer  # the scorer loads it only here
 
     return default_gazetteer().same_admin1(gold, predicted, country)
 

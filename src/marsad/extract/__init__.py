@@ -1,62 +1,43 @@
-"""The extract stage: events with roles, places, dates, tolls, attribution and evidence.
+"""The extract stage: from an analysed text to its event drafts.
 
-    from marsad.extract import extract
-    events = extract("Gunmen opened fire on a checkpoint in Kirkuk on Sunday, killing two "
-                     "policemen, police said.", published=date(2024, 1, 7))
+    drafts = extract(ctx, analysis)     # DocumentDrafts: mentions, times, place readings
+
+Frames with roles from the trigger lexicons (frames.py), merged into one draft per event
+(drafting.py, merging.py), their fields read from the text (fields.py). Nothing here
+resolves: actors, places and dates are the resolve stage's (marsad.resolve).
 """
 
 from __future__ import annotations
 
-import sys
-import types
-from collections.abc import Iterable, Sequence
-from datetime import date
-
-from marsad.analyse import analyse_many
-from marsad.clean.published import date_from_text
-from marsad.extract.document import build_events
+from marsad.analyse import Analysis
+from marsad.context import Context
+from marsad.extract.drafting import headline_paragraphs, read_drafts
+from marsad.extract.fields import freeze
+from marsad.extract.focus import document_focus, top_country
 from marsad.extract.lexicon import triggers
-from marsad.types import Document, Event
+from marsad.extract.merging import dedupe_statements
+from marsad.extract.times import text_times
+from marsad.types import DocumentDrafts
 
 
-def _parse_if(text: str) -> bool:
-    # Only sentences that carry a trigger go through the parser and NER.
-    return triggers().might_trigger(text)
+def might_trigger(ctx: Context, text: str) -> bool:
+    """Whether a sentence may carry a trigger: only those go through the parser and NER."""
+    return triggers(ctx.profile).might_trigger(text)
 
 
-def extract(text: str, published: date | None = None) -> list[Event]:
-    """The events of one text; `published` anchors relative dates ("on Sunday")."""
-    return extract_many([text], [published])[0]
+def extract(ctx: Context, analysis: Analysis) -> DocumentDrafts:
+    """The event drafts of one analysed text, with what resolution needs of the document."""
+    text = analysis.text
+    focus = document_focus(ctx, analysis)
+    headline = headline_paragraphs(ctx, analysis)
+    drafts = read_drafts(ctx, analysis, top_country(focus), headline)
+    kept = [d for d in dedupe_statements(drafts) if not (
+        d.sentence.paragraph in headline and any(
+            x.frame.category == d.frame.category and x.sentence.paragraph not in headline
+            for x in drafts))]
+    # without a publication date the text's own dates give the year
+    times = text_times(ctx.profile, text) if ctx.published is None else ()
+    return DocumentDrafts(text, freeze(ctx, text, kept), focus, times)
 
 
-def extract_many(texts: Sequence[str],
-                 published: Iterable[date | None] | None = None) -> list[list[Event]]:
-    """Events of many texts at once (batched through the NLP pipeline: faster)."""
-    dates = list(published) if published is not None else [None] * len(texts)
-    # Without a publication date, the article's own dateline ("on Saturday (January 6,
-    # 2024)") is the best anchor for its relative dates, as the clean stage does for files.
-    dates = [d if d is not None else date_from_text(t) for t, d in zip(texts, dates, strict=True)]
-    analyses = analyse_many(texts, _parse_if)
-    return [build_events(a, d) for a, d in zip(analyses, dates, strict=True)]
-
-
-def extract_document(doc: Document) -> list[Event]:
-    """The events of a cleaned document (the pipeline's extractor)."""
-    return extract(doc.text, doc.published)
-
-
-class _CallableModule(types.ModuleType):
-    """`marsad.extract(text)` must work however this package was reached.
-
-    Importing the subpackage marsad.extract binds the name `extract` on the marsad package
-    to this module, hiding the function of the same name; so the module itself is callable
-    and calls the function.
-    """
-
-    def __call__(self, text: str, published: date | None = None) -> list[Event]:
-        return extract(text, published)
-
-
-sys.modules[__name__].__class__ = _CallableModule
-
-__all__ = ["extract", "extract_document", "extract_many"]
+__all__ = ["extract", "might_trigger"]

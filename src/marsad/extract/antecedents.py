@@ -13,13 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.extract.lexicon import data_yaml
-from marsad.extract.mentions import Mention
-from marsad.extract.registry import actor_ref, pack
+from marsad.actor_refs import actor_ref
+from marsad.analyse.profiles import LanguageProfile
+from marsad.context import Context
 from marsad.packs import normalise_alias
-from marsad.types import ActorRef
-
-_DEFINITE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+from marsad.types import ActorRef, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +26,9 @@ class Table:
     group_words: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def table() -> Table:
-    raw = data_yaml("lexicons/antecedents.yaml")
+@lru_cache(maxsize=8)
+def table(profile: LanguageProfile) -> Table:
+    raw = profile.data("lexicons/antecedents.yaml")
     return Table({k: frozenset(v) for k, v in raw["nouns"].items()},
                  frozenset(raw["group_words"]))
 
@@ -38,7 +36,8 @@ def table() -> Table:
 class Antecedents:
     """Named actors seen so far in one document, for a later "the group"."""
 
-    def __init__(self, text: str, country: str | None = None) -> None:
+    def __init__(self, ctx: Context, text: str, country: str | None = None) -> None:
+        self.ctx = ctx
         self.text = text
         self.country = country
         self.named: list[tuple[Mention, ActorRef]] = []
@@ -47,10 +46,10 @@ class Antecedents:
         if m is None or m.pronoun or any(m is x for x, _ in self.named):
             return
         # the pack's name wins over the NER's label ("Saraya Awliya al-Dam" read as a FAC)
-        ref = actor_ref(m.text, named=m.named, country=self.country)
+        ref = actor_ref(self.ctx, m.text, named=m.named, country=self.country)
         if ref.actor_id is None:
             return
-        if not ref.proposed and pack().actor(ref.actor_id).generic:
+        if not ref.proposed and self.ctx.pack.actor(ref.actor_id).generic:
             return
         self.named.append((m, ref))
 
@@ -59,9 +58,9 @@ class Antecedents:
         noun = self.anaphor(m)
         if m is None or noun is None:
             return m
-        sectors = table().nouns[noun]
+        sectors = table(self.ctx.profile).nouns[noun]
         for prev, ref in sorted(self.named, key=lambda x: x[0].start, reverse=True):
-            if prev.start < m.start and _fits(prev, ref, sectors):
+            if prev.start < m.start and _fits(self.ctx.profile, prev, ref, sectors):
                 return prev
         return m
 
@@ -70,12 +69,25 @@ class Antecedents:
         if m is None or m.named or m.pronoun:
             return None
         noun = m.text.strip().lower()
-        if noun not in table().nouns or not _DEFINITE.search(self.text[:m.start][-12:]):
+        before = self.text[:m.start][-12:]
+        if noun not in table(self.ctx.profile).nouns or not _definite(self.ctx).search(before):
             return None
         return noun
 
 
-def _fits(m: Mention, ref: ActorRef, sectors: frozenset[str]) -> bool:
+def _definite(ctx: Context) -> re.Pattern[str]:
+    return _definite_pattern(ctx.profile)
+
+
+@lru_cache(maxsize=8)
+def _definite_pattern(profile: LanguageProfile) -> re.Pattern[str]:
+    """"the group", "this militia": the determiners of a description that points back."""
+    words = "|".join(map(re.escape, profile.data("lexicons/antecedents.yaml")["determiners"]))
+    return re.compile(rf"\b(?:{words})\s+$", re.IGNORECASE)
+
+
+def _fits(profile: LanguageProfile, m: Mention, ref: ActorRef,
+          sectors: frozenset[str]) -> bool:
     if ref.proposed:
-        return bool(set(normalise_alias(m.text).split()) & table().group_words)
+        return bool(set(normalise_alias(m.text).split()) & table(profile).group_words)
     return ref.sector in sectors

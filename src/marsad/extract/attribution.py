@@ -1,6 +1,6 @@
 """Who says so, and whether it happened: attribution and factuality of event triggers.
 
-`attribution(sentence)` maps trigger tokens (or -1 for the whole sentence) to their source:
+`attribution(ctx, sentence)` maps trigger tokens (or -1 for the whole sentence) to their source:
 
 - "according to X", "as reported by X" (the whole sentence);
 - the content of a reporting verb: "X said (that) ...", "..., X said", "X told Y ...",
@@ -10,13 +10,13 @@
 - denials: "X denied involvement in / responsibility for ...", "X denied that ...",
   "X rejected accusations that ...", "X said it had nothing to do with / was not behind ...".
 
-`factuality(sentence, i, attributed)` reads the parse around trigger i: negated ("did not
+`factuality(ctx, sentence, i, attributed)` reads the parse around trigger i: negated ("did not
 attack", "no attack took place", "failed to"), future ("will", "plans to", "is expected
 to"), hypothetical ("could", "threatened to", "if ..."), claimed, denied, else asserted. A
 negation on something else in the clause does not negate the event: "rockets hit the
 embassy, causing no casualties" is an event with zero casualties.
 
-`governing_report(sentence, i)` finds the speaker of a reporting verb above token i
+`governing_report(ctx, sentence, i)` finds the speaker of a reporting verb above token i
 ("Al-Sudani said that ..." → Al-Sudani), which is also the actor of statements made in
 quoted speech ("The minister stressed: 'We condemn ...'").
 """
@@ -28,18 +28,17 @@ from functools import cache
 from typing import Any, Literal
 
 from marsad.analyse import Sentence, Token
+from marsad.analyse.profiles import LanguageProfile
+from marsad.context import Context
 from marsad.extract import lexicon, roles
-from marsad.extract.mentions import Mention, actor_phrase
-from marsad.types import Factuality
+from marsad.extract.mentions import actor_phrase
+from marsad.types import Factuality, Mention
 
-# First hop from a reporting verb down to the reported clause.
-CLAUSAL = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj"})
-# The reported clause of a reporting verb ("said that X", "X, police said").
-CONTENT = frozenset({"ccomp", "parataxis"})
-# How a trigger hangs from the verb that carries it ("carried out an attack", "the attack
-# took place", "was behind the attack"): negation and modals of that verb are the event's.
-CARRIER_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "pobj", "prep", "attr",
-                          "pcomp", "agent"})  # fmt: skip
+# The parser's labels come from the profile's parser.yaml: "clausal_deps" (first hop from a
+# reporting verb down to the reported clause), "content_deps" (the reported clause: "said
+# that X", "X, police said"), "carrier_deps" (how a trigger hangs from the verb that carries
+# it: "carried out an attack", "the attack took place"; negation and modals of that verb
+# are the event's).
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,60 +49,66 @@ class Attributed:
 
 
 @cache
-def _speech() -> dict[str, frozenset[str]]:
-    raw: dict[str, Any] = lexicon.speech()
+def _speech(profile: LanguageProfile) -> dict[str, frozenset[str]]:
+    raw: dict[str, Any] = lexicon.speech(profile)
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
 
 
-def _report_lemmas() -> frozenset[str]:
-    return _speech()["report"]
+def _report_lemmas(profile: LanguageProfile) -> frozenset[str]:
+    return _speech(profile)["report"]
 
 
-def _is_report(t: Token) -> bool:
-    return t.pos in ("VERB", "AUX") and not _report_lemmas().isdisjoint(lexicon.forms(t))
+def _is_report(ctx: Context, t: Token) -> bool:
+    return t.pos in ctx.profile.labels("verb_pos") and not _report_lemmas(
+        ctx.profile).isdisjoint(lexicon.forms(ctx.profile, t))
 
 
-def governing_report(s: Sentence, i: int, clausal_only: bool = False) -> Mention | None:
+def governing_report(ctx: Context, s: Sentence, i: int,
+                     clausal_only: bool = False) -> Mention | None:
     """The subject of the nearest reporting verb above token i, if any."""
-    reports = _report_lemmas()
+    reports = _report_lemmas(ctx.profile)
     path = [s.tokens[i], *s.ancestors(i)]
     for k, a in enumerate(path[1:], start=1):
-        if not reports.isdisjoint(lexicon.forms(a)) and a.pos in ("VERB", "AUX"):
+        if not reports.isdisjoint(lexicon.forms(ctx.profile, a)) and a.pos in (
+            ctx.profile.labels("verb_pos")
+        ):
             below = path[k - 1]
-            if clausal_only and below.dep not in CLAUSAL:
+            if clausal_only and below.dep not in ctx.profile.labels("clausal_deps"):
                 return None
-            subj = roles.verbal_subject(s, a.i)
+            subj = roles.verbal_subject(ctx, s, a.i)
             if subj is None:
                 return None
-            return actor_phrase(s, subj)
+            return actor_phrase(ctx, s, subj)
     return None
 
 
-def _speaker(s: Sentence, verb: int) -> Mention | None:
+def _speaker(ctx: Context, s: Sentence, verb: int) -> Mention | None:
     """The source of a reporting verb: its subject, or who stands behind a speaking noun
     ("a statement from the ministry said", "the ministry's statement said")."""
-    subj = roles.verbal_subject(s, verb)
+    profile = ctx.profile
+    subj = roles.verbal_subject(ctx, s, verb)
     if subj is None:
         return None
-    if subj.lemma in _speech()["document_nouns"]:
-        for p in roles.children(s, subj.i, {"prep"}):
-            if p.lower in ("from", "by", "of"):
-                obj = roles.first_child(s, p.i, {"pobj"})
+    if subj.lemma in _speech(profile)["document_nouns"]:
+        for p in roles.children(s, subj.i, profile.labels("prep_dep")):
+            if p.lower in profile.words("source_preps"):
+                obj = roles.first_child(s, p.i, profile.labels("prep_object_dep"))
                 if obj is not None:
-                    return actor_phrase(s, obj)
-        owner = roles.first_child(s, subj.i, {"poss"})
-        if owner is not None and owner.pos != "PRON":
-            return actor_phrase(s, owner)
+                    return actor_phrase(ctx, s, obj)
+        owner = roles.first_child(s, subj.i, profile.labels("possessor_dep"))
+        if owner is not None and owner.pos not in profile.labels("pronoun_pos"):
+            return actor_phrase(ctx, s, owner)
         return None  # "a statement said": no source named
-    return actor_phrase(s, subj)
+    return actor_phrase(ctx, s, subj)
 
 
-def _content(s: Sentence, verb: int) -> tuple[list[int], list[Token]]:
+def _content(ctx: Context, s: Sentence, verb: int) -> tuple[list[int], list[Token]]:
     """(tokens of the reported content, the content clauses' heads) of reporting verb i."""
     t = s.tokens[verb]
-    heads = roles.children(s, verb, CONTENT)
+    content = ctx.profile.labels("content_deps")
+    heads = roles.children(s, verb, content)
     idx = [c.i for h in heads for c in s.subtree(h.i)]
-    if t.dep in CONTENT and t.head != t.i and t.head < verb:
+    if t.dep in content and t.head != t.i and t.head < verb:
         # "Gunmen killed two policemen, police said" parsed with "said" under "killed"
         own = {c.i for c in s.subtree(verb)}
         head = s.tokens[t.head]
@@ -112,32 +117,38 @@ def _content(s: Sentence, verb: int) -> tuple[list[int], list[Token]]:
     return idx, heads
 
 
-def _self(s: Sentence, tok: Token | None) -> bool:
+def _self(ctx: Context, s: Sentence, tok: Token | None) -> bool:
     """A subject that is the speaker itself: "it", "they", "we", "its fighters"."""
     if tok is None:
         return False
-    pronouns = _speech()["self_pronouns"]
-    if tok.pos == "PRON":
+    pronouns = _speech(ctx.profile)["self_pronouns"]
+    if tok.pos in ctx.profile.labels("pronoun_pos"):
         return tok.lower in pronouns
-    return any(c.lower in pronouns for c in roles.children(s, tok.i, {"poss"}))
+    return any(c.lower in pronouns
+               for c in roles.children(s, tok.i, ctx.profile.labels("possessor_dep")))
 
 
-def _negated_clause(s: Sentence, h: int) -> bool:
-    return any(c.dep == "neg" or c.lower == "never" for c in roles.children(s, h))
+def _negated_clause(ctx: Context, s: Sentence, h: int) -> bool:
+    p = ctx.profile
+    return any(c.dep in p.labels("negation_dep") or c.lower in p.words("clause_negators")
+               for c in roles.children(s, h))
 
 
-def _content_kind(s: Sentence, head: Token) -> Literal["report", "claim", "denial"]:
+def _content_kind(ctx: Context, s: Sentence, head: Token) -> Literal["report", "claim", "denial"]:
     """A reported clause in which the source speaks of its own acts is a claim ("X said it
     was behind the attack") or a denial ("X said it was not behind / had nothing to do")."""
-    sp = _speech()
-    subj = roles.verbal_subject(s, head.i) if head.pos in ("VERB", "AUX") else None
-    if not _self(s, subj):
+    p = ctx.profile
+    sp = _speech(p)
+    subj = roles.verbal_subject(ctx, s, head.i) if head.pos in p.labels("verb_pos") else None
+    if not _self(ctx, s, subj):
         return "report"
-    negated = _negated_clause(s, head.i)
-    if head.lemma == "have" and any(c.lower == "nothing" for c in roles.children(s, head.i)):
+    negated = _negated_clause(ctx, s, head.i)
+    if head.lemma in p.words("nothing_to_do_verbs") and any(
+        c.lower in p.words("nothing_to_do_objects") for c in roles.children(s, head.i)
+    ):
         return "denial"  # "it had nothing to do with the attack"
-    if head.lemma == "be":
-        preds = [c for c in roles.children(s, head.i, {"prep", "acomp", "attr"})
+    if head.lemma in p.words("copula_lemmas"):
+        preds = [c for c in roles.children(s, head.i, p.labels("predicate_deps"))
                  if c.lower in sp["claim_predicates"]]
         if preds:
             return "denial" if negated else "claim"
@@ -147,7 +158,8 @@ def _content_kind(s: Sentence, head: Token) -> Literal["report", "claim", "denia
     return "report"
 
 
-def _mark(out: dict[int, Attributed], idx: list[int], a: Attributed, force: bool) -> None:
+def _mark(ctx: Context, out: dict[int, Attributed], idx: list[int], a: Attributed,
+          force: bool) -> None:
     for i in idx:
         if force:
             out[i] = a
@@ -155,76 +167,81 @@ def _mark(out: dict[int, Attributed], idx: list[int], a: Attributed, force: bool
             out.setdefault(i, a)
 
 
-def _claim(s: Sentence, t: Token) -> bool:
+def _claim(ctx: Context, s: Sentence, t: Token) -> bool:
     """"claimed responsibility for", "claimed the attack", "took responsibility / credit"."""
-    if t.lemma not in ("claim", "take", "bear", "accept", "assume"):
+    p = ctx.profile
+    if t.lemma not in p.words("responsibility_verbs"):
         return False
-    objects = roles.children(s, t.i, {"dobj", "obj"})
-    if t.lemma == "claim":
-        return any(o.lemma in _speech()["claim_objects"] for o in objects)
-    return any(o.lemma in ("responsibility", "credit") for o in objects)
+    objects = roles.children(s, t.i, p.labels("object_deps"))
+    if t.lemma in p.words("claim_lemmas"):
+        return any(o.lemma in _speech(p)["claim_objects"] for o in objects)
+    return any(o.lemma in p.words("responsibility_objects") for o in objects)
 
 
-def _denial(s: Sentence, t: Token) -> bool:
+def _denial(ctx: Context, s: Sentence, t: Token) -> bool:
     """"denied (any role in / that ...)", "rejected accusations that ...", "distanced itself
     from ..."."""
-    sp = _speech()
-    if t.pos not in ("VERB", "AUX"):
+    p = ctx.profile
+    sp = _speech(p)
+    if t.pos not in p.labels("verb_pos"):
         return False
-    if t.lemma == "deny":
+    if t.lemma in p.words("bare_denial_verbs"):
         return True
+    dobj = p.labels("direct_object_dep")
     if t.lemma in sp["denial_verbs"]:
-        return any(o.lemma in sp["denial_objects"] for o in roles.children(s, t.i, {"dobj"}))
-    if t.lemma == "distance":
-        return any(o.lower in ("itself", "themselves", "himself", "ourselves")
-                   for o in roles.children(s, t.i, {"dobj"}))
+        return any(o.lemma in sp["denial_objects"] for o in roles.children(s, t.i, dobj))
+    if t.lemma in p.words("distancing_verbs"):
+        return any(o.lower in p.words("reflexive_pronouns") for o in roles.children(s, t.i, dobj))
     return False
 
 
-def attribution(s: Sentence) -> dict[int, Attributed]:
+def attribution(ctx: Context, s: Sentence) -> dict[int, Attributed]:
     """Sources named in the sentence: -1 holds a sentence-wide "according to X", -2 the
     claimant of a claim of responsibility."""
+    p = ctx.profile
     out: dict[int, Attributed] = {}
     low = s.text.lower()
     # reported content first: an explicit claim or denial inside it overrides it
     for t in s.tokens:
-        if not _is_report(t) or _claim(s, t):
+        if not _is_report(ctx, t) or _claim(ctx, s, t):
             continue
-        idx, heads = _content(s, t.i)
+        idx, heads = _content(ctx, s, t.i)
         if not idx:
             continue
-        m = _speaker(s, t.i)
+        m = _speaker(ctx, s, t.i)
         if m is None:
             continue
         inside = set(idx)
         for h in heads:
-            kind = _content_kind(s, h)
+            kind = _content_kind(ctx, s, h)
             clause = [c.i for c in s.subtree(h.i) if c.i in inside]
-            _mark(out, clause, Attributed(m, kind, t.i), force=kind != "report")
+            _mark(ctx, out, clause, Attributed(m, kind, t.i), force=kind != "report")
             if kind == "claim":
                 out.setdefault(-2, Attributed(m, "claim", t.i))
     for t in s.tokens:
-        if t.lower == "according" and t.i + 1 < len(s.tokens) and s.tokens[t.i + 1].lower == "to":
-            obj = roles.first_child(s, t.i + 1, {"pobj"})
-            m = actor_phrase(s, obj)
+        if t.lower in p.words("according_heads") and t.i + 1 < len(s.tokens) and (
+            s.tokens[t.i + 1].lower in p.words("according_preps")
+        ):
+            obj = roles.first_child(s, t.i + 1, p.labels("prep_object_dep"))
+            m = actor_phrase(ctx, s, obj)
             if m is not None:
                 out[-1] = Attributed(m, "report", t.i)
-        if _claim(s, t):
-            m = actor_phrase(s, roles.verbal_subject(s, t.i))
+        if _claim(ctx, s, t):
+            m = actor_phrase(ctx, s, roles.verbal_subject(ctx, s, t.i))
             if m is not None:
-                _mark(out, [c.i for c in s.subtree(t.i)], Attributed(m, "claim", t.i), True)
+                _mark(ctx, out, [c.i for c in s.subtree(t.i)], Attributed(m, "claim", t.i), True)
                 out.setdefault(-2, Attributed(m, "claim", t.i))
-        if _denial(s, t):
-            m = actor_phrase(s, roles.verbal_subject(s, t.i))
+        if _denial(ctx, s, t):
+            m = actor_phrase(ctx, s, roles.verbal_subject(ctx, s, t.i))
             if m is not None:
-                _mark(out, [c.i for c in s.subtree(t.i)], Attributed(m, "denial", t.i), True)
+                _mark(ctx, out, [c.i for c in s.subtree(t.i)], Attributed(m, "denial", t.i), True)
     if -1 not in out:
-        for phrase in lexicon.speech()["according"][1:]:
+        for phrase in lexicon.speech(ctx.profile)["according"][1:]:
             if phrase in low:
                 k = low.index(phrase) + s.start + len(phrase)
                 for t in s.tokens:
-                    if t.start >= k and t.pos in ("PROPN", "NOUN"):
-                        m = actor_phrase(s, t)
+                    if t.start >= k and t.pos in p.labels("noun_pos"):
+                        m = actor_phrase(ctx, s, t)
                         if m is not None:
                             out[-1] = Attributed(m, "report", t.i)
                         break
@@ -236,92 +253,104 @@ def attribution(s: Sentence) -> dict[int, Attributed]:
 
 
 @cache
-def _cues() -> dict[str, frozenset[str]]:
-    return lexicon.factuality_cues()
+def _cues(profile: LanguageProfile) -> dict[str, frozenset[str]]:
+    return lexicon.factuality_cues(profile)
 
 
-def _carriers(s: Sentence, i: int) -> list[Token]:
+def _carriers(ctx: Context, s: Sentence, i: int) -> list[Token]:
     """The trigger and the verbs that carry it, up to the nearest clause head: "attack" in
     "did not carry out any attack" is carried by "carry"; "attack" in "no attack took place"
     by "took"."""
+    verbs, carriers = ctx.profile.labels("verb_pos"), ctx.profile.labels("carrier_deps")
     chain = [s.tokens[i]]
     cur = s.tokens[i]
-    while cur.pos not in ("VERB", "AUX") and cur.dep in CARRIER_DEPS and cur.head != cur.i:
+    while cur.pos not in verbs and cur.dep in carriers and cur.head != cur.i:
         cur = s.tokens[cur.head]
         chain.append(cur)
     return chain
 
 
-def _governors(s: Sentence, verb: Token) -> list[Token]:
+def _governors(ctx: Context, s: Sentence, verb: Token) -> list[Token]:
     """Verbs the event's verb is the complement of: "plans to attack", "failed to stop"."""
     out = []
     cur = verb
-    while cur.dep in ("xcomp", "conj") and cur.head != cur.i and len(out) < 3:
+    governed = ctx.profile.labels("governed_verb_deps")
+    while cur.dep in governed and cur.head != cur.i and len(out) < 3:
         cur = s.tokens[cur.head]
         out.append(cur)
     return out
 
 
-def _has_no(s: Sentence, t: Token) -> bool:
-    return any(c.dep == "det" and c.lower in ("no", "neither") for c in roles.children(s, t.i))
+def _has_no(ctx: Context, s: Sentence, t: Token) -> bool:
+    p = ctx.profile
+    return any(c.dep in p.labels("determiner_dep") and c.lower in p.words("negative_determiners")
+               for c in roles.children(s, t.i))
 
 
-def negated(s: Sentence, i: int) -> bool:
+def negated(ctx: Context, s: Sentence, i: int) -> bool:
     """A negation on the trigger, on the verb that carries it or on the trigger's own
     arguments: "did not attack", "no attack took place", "no facility was hit", "failed to
     strike", "never attacked", "without firing". "rockets hit the embassy, causing no
     casualties" is not: the negation is on another verb's object."""
-    chain = _carriers(s, i)
+    p = ctx.profile
+    chain = _carriers(ctx, s, i)
     trigger, verb = chain[0], chain[-1]
-    if trigger.pos in ("NOUN", "PROPN") and _has_no(s, trigger):
+    if trigger.pos in p.labels("noun_pos") and _has_no(ctx, s, trigger):
         return True  # "no attack took place", "no attacks were reported"
     for t in chain:
-        if any(c.dep == "neg" or (c.dep == "advmod" and c.lower in _cues()["negation"])
-               for c in roles.children(s, t.i)):
+        if any(c.dep in p.labels("negation_dep") or (
+            c.dep in p.labels("adverb_dep") and c.lower in _cues(p)["negation"]
+        ) for c in roles.children(s, t.i)):
             return True
-    if verb.pos not in ("VERB", "AUX"):
+    if verb.pos not in p.labels("verb_pos"):
         return False
     if verb is trigger:
-        deps = roles.OBJECTS | roles.PASSIVE_SUBJECTS | roles.SUBJECTS
-        for arg in roles.children(s, verb.i, deps):
-            if _has_no(s, arg) or arg.lower in ("nothing", "nobody", "none", "no-one"):
+        for arg in roles.children(s, verb.i, roles.arguments(ctx)):
+            if _has_no(ctx, s, arg) or arg.lower in p.words("negative_pronouns"):
                 return True  # "no facility was hit"
-    if any(g.lemma in _cues()["negating_verbs"] for g in _governors(s, verb)):
+    if any(g.lemma in _cues(p)["negating_verbs"] for g in _governors(ctx, s, verb)):
         return True  # "failed to attack", "refrained from"
-    return verb.dep == "pcomp" and s.tokens[verb.head].lower == "without"
+    return verb.dep in p.labels("prep_clause_dep") and (
+        s.tokens[verb.head].lower in p.words("privative_preps"))
 
 
-def modal(s: Sentence, i: int) -> Factuality | None:
+def modal(ctx: Context, s: Sentence, i: int) -> Factuality | None:
     """"future" or "hypothetical" from auxiliaries ("will", "could"), the verbs that carry
     or govern the trigger ("plans to", "is expected to", "threatened to") and conditions
     ("if the strikes continue": hypothetical, whatever else)."""
-    cues = _cues()
-    chain = _carriers(s, i)
+    p = ctx.profile
+    cues = _cues(p)
+    mark = p.labels("mark_dep")
+    chain = _carriers(ctx, s, i)
     found: Factuality | None = None
-    for t in [*chain, *_governors(s, chain[-1])]:
+    for t in [*chain, *_governors(ctx, s, chain[-1])]:
         if t is not chain[0]:
             if t.lemma in cues["hypothetical_verbs"]:
                 found = found or "hypothetical"
-            elif t.lemma in cues["future_verbs"] or (t.lemma == "go" and t.tag == "VBG"):
+            elif t.lemma in cues["future_verbs"] or (
+                t.lemma in p.words("going_to_lemmas") and t.tag in p.labels("gerund_tag")
+            ):
                 found = found or "future"
-        for a in roles.children(s, t.i, {"aux", "auxpass"}):
+        for a in roles.children(s, t.i, p.labels("auxiliary_deps")):
             if a.lower in cues["future"]:
                 found = found or "future"
             elif a.lower in cues["hypothetical"]:
                 found = found or "hypothetical"
-        marks = roles.children(s, t.i, {"mark"}) + [
-            m for c in roles.children(s, t.i, {"advcl"}) for m in roles.children(s, c.i, {"mark"})
+        marks = roles.children(s, t.i, mark) + [
+            m for c in roles.children(s, t.i, p.labels("adverbial_clause_dep"))
+            for m in roles.children(s, c.i, mark)
         ]
         if any(m.lower in cues["conditions"] for m in marks):
             return "hypothetical"
     return found
 
 
-def factuality(s: Sentence, i: int, attributed: Attributed | None = None) -> Factuality:
+def factuality(ctx: Context, s: Sentence, i: int,
+               attributed: Attributed | None = None) -> Factuality:
     """The factuality of the event whose trigger is token i."""
-    if negated(s, i):
+    if negated(ctx, s, i):
         return "negated"
-    md = modal(s, i)
+    md = modal(ctx, s, i)
     if md is not None:
         return md
     if attributed is not None and attributed.cue != i:
@@ -332,13 +361,15 @@ def factuality(s: Sentence, i: int, attributed: Attributed | None = None) -> Fac
     return "asserted"
 
 
-def speakers(s: Sentence) -> list[Mention]:
+def speakers(ctx: Context, s: Sentence) -> list[Mention]:
     """Subjects of reporting verbs: the people a later "he" or "the official" may mean."""
-    reports = _report_lemmas()
+    reports = _report_lemmas(ctx.profile)
     out = []
     for t in s.tokens:
-        if not reports.isdisjoint(lexicon.forms(t)) and t.pos == "VERB":
-            m = actor_phrase(s, roles.verbal_subject(s, t.i))
+        if not reports.isdisjoint(lexicon.forms(ctx.profile, t)) and t.pos in (
+            ctx.profile.labels("lexical_verb_pos")
+        ):
+            m = actor_phrase(ctx, s, roles.verbal_subject(ctx, s, t.i))
             if m is not None:
                 out.append(m)
     return out

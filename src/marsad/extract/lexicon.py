@@ -13,34 +13,47 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 import ahocorasick
-import yaml
 
 from marsad.analyse import Sentence, Token
+from marsad.analyse.profiles import LanguageProfile
 
 MAX_GAP = 3
-_POS = {"v": frozenset({"VERB", "AUX"}), "n": frozenset({"NOUN", "PROPN"})}
-# Irregular forms the prefilter must see ("struck" has no prefix in common with "strike").
-_IRREGULAR = {
-    "strike": ("struck",), "shoot": ("shot",), "fight": ("fought",), "take": ("took", "taken"),
-    "go": ("went", "gone"), "overrun": ("overran",), "blow": ("blew", "blown"), "meet": ("met",),
-    "hold": ("held",), "withdraw": ("withdrew", "withdrawn"), "throw": ("threw", "thrown"),
-    "overtake": ("overtook", "overtaken"), "stand": ("stood",), "seek": ("sought",),
-    "lead": ("led",), "bring": ("brought",), "gang-rape": ("gang-raped",), "sit": ("sat",),
-    "be": ("was", "were", "is"), "find": ("found",), "give": ("gave", "given"),
-    "undergo": ("underwent",), "send": ("sent",), "freeze": ("froze", "frozen"),
-    "slay": ("slew", "slain"), "beat": ("beaten",), "burn": ("burnt",), "deal": ("dealt",),
-    "plead": ("pled",), "retake": ("retook", "retaken"), "memorandum": ("memoranda",),
-    "ultimatum": ("ultimata",), "traffic": ("trafficked", "trafficking"),
-    "close": ("closer", "closest"), "free": ("freer", "freest"),
-}  # fmt: skip
-# What may follow a stem inside one word for the prefilter: the endings `forms` strips
-# ("attack|s", "fir|ing", "carri|ed"), so "firm", "situation" or "minister" pass no stem.
-_ENDINGS = frozenset(["", "s", "es", "d", "ed", "ing", "ied", "ies"])
-_DOUBLED = frozenset(["ed", "ing", "es"])  # "stab|bed", "stab|bing", "gas|ses"
+
+
+@dataclass(frozen=True, eq=False)
+class Morphology:
+    """How a language inflects, as far as matching triggers needs (morphology.yaml)."""
+
+    pos_classes: dict[str, frozenset[str]]  # "shell/v": the parts of speech of "v"
+    irregular: dict[str, tuple[str, ...]]  # forms the prefilter must see ("struck")
+    # what may follow a stem inside one word for the prefilter: the endings `forms` strips
+    # ("attack|s", "fir|ing", "carri|ed"), so "firm", "situation" or "minister" pass no stem
+    endings: frozenset[str]
+    doubled: frozenset[str]  # endings after a doubled consonant: "stab|bed", "gas|ses"
+    suffixes: tuple[tuple[str, str], ...]  # de-inflections: ("ied", "y") "carried" -> "carry"
+    doubled_suffixes: tuple[str, ...]  # "stabbed" -> "stab", "stabbing" -> "stab"
+    stem_changes: tuple[tuple[str, str], ...]  # prefilter stems: "fire" -> "fir"
+    min_stem: int
+    date_entities: frozenset[str]  # the NER's labels of dates: "March" there is a month
+
+
+@cache
+def morphology(profile: LanguageProfile) -> Morphology:
+    raw = profile.data("morphology.yaml")
+    return Morphology(
+        pos_classes={k: frozenset(v) for k, v in raw["pos_classes"].items()},
+        irregular={k: tuple(v) for k, v in raw["irregular"].items()},
+        endings=frozenset(raw["prefilter_endings"]),
+        doubled=frozenset(raw["doubled_endings"]),
+        suffixes=tuple((a, b) for a, b in raw["suffixes"]),
+        doubled_suffixes=tuple(raw["doubled_suffixes"]),
+        stem_changes=tuple((a, b) for a, b in raw["stem_changes"]),
+        min_stem=int(raw["min_stem"]),
+        date_entities=frozenset(raw["date_entities"]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +83,7 @@ class TriggerMatch:
     head: int  # the token that carries the roles: the syntactic head of the match
 
 
-def parse_pattern(text: str) -> tuple[tuple[Element, ...], tuple[str, ...]]:
+def parse_pattern(text: str, morph: Morphology) -> tuple[tuple[Element, ...], tuple[str, ...]]:
     elements: list[Element] = []
     tags: list[str] = []
     for part in text.split():
@@ -80,45 +93,46 @@ def parse_pattern(text: str) -> tuple[tuple[Element, ...], tuple[str, ...]]:
             elements.append(Element(frozenset()))
         else:
             word, _, pos = part.partition("/")
-            elements.append(Element(frozenset(word.lower().split("|")), _POS.get(pos)))
+            elements.append(Element(frozenset(word.lower().split("|")), morph.pos_classes.get(pos)))
     if not elements or elements[0].gap:
         raise ValueError(f"trigger pattern must start with a word: {text!r}")
     return tuple(elements), tuple(tags)
 
 
-def _forms(word: str) -> set[str]:
+def _forms(morph: Morphology, word: str) -> set[str]:
     """Prefixes that every inflection of `word` starts with (for the prefilter)."""
-    forms = {word, *_IRREGULAR.get(word, ())}
-    if word.endswith("e") and len(word) > 3:
-        forms.add(word[:-1])
-    if word.endswith("y") and len(word) > 3:
-        forms.add(word[:-1] + "i")
+    forms = {word, *morph.irregular.get(word, ())}
+    for end, stem_end in morph.stem_changes:
+        if word.endswith(end) and len(word) > morph.min_stem:
+            forms.add(word[: len(word) - len(end)] + stem_end)
     return forms
 
 
-def forms(tok: Token) -> frozenset[str]:
+def forms(profile: LanguageProfile, tok: Token) -> frozenset[str]:
     """The lemma, the word, and its regular de-inflections: the statistical lemmatizer
     sometimes errs ("staged" → "stag"), the lexicon must not depend on it."""
-    return _word_forms(tok.text.lower(), tok.lemma)
+    return _word_forms(morphology(profile), tok.text.lower(), tok.lemma)
 
 
 @lru_cache(maxsize=65536)
-def _word_forms(low: str, lemma: str) -> frozenset[str]:
+def _word_forms(morph: Morphology, low: str, lemma: str) -> frozenset[str]:
     out = {lemma, low}
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
-                         ("ed", "e"), ("es", ""), ("s", "")):
-        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+    for suffix, repl in morph.suffixes:
+        if low.endswith(suffix) and len(low) - len(suffix) >= morph.min_stem:
             out.add(low[: len(low) - len(suffix)] + repl)
-    if len(low) > 4 and low[-3] == low[-4] and low.endswith(("ed",)):  # "stabbed" → "stab"
-        out.add(low[:-3])
-    if low.endswith("ing") and len(low) > 5 and low[-4] == low[-5]:  # "shelling" keeps; "stabbing"
-        out.add(low[:-4])
+    for suffix in morph.doubled_suffixes:  # "stabbed" → "stab"; "shelling" keeps its "ll"
+        n = len(suffix)
+        if low.endswith(suffix) and len(low) > n + 2 and low[-n - 1] == low[-n - 2]:
+            out.add(low[: -n - 1])
     return frozenset(out)
 
 
 class Lexicon:
-    def __init__(self, patterns: list[Pattern]) -> None:
+    def __init__(self, patterns: list[Pattern], profile: LanguageProfile) -> None:
         self.patterns = patterns
+        self.profile = profile
+        morph = morphology(profile)
+        self._endings, self._doubled = morph.endings, morph.doubled
         self._by_anchor: dict[str, list[Pattern]] = {}
         # the prefilter: every word of every pattern, found through its stems
         auto = ahocorasick.Automaton()
@@ -128,7 +142,7 @@ class Lexicon:
                 self._by_anchor.setdefault(w, []).append(p)
             for el in p.elements:
                 for w in el.words:
-                    for f in _forms(w):
+                    for f in _forms(morph, w):
                         stems.setdefault(f, set()).add(w)
         for f, words in stems.items():
             auto.add_word(f, (f, frozenset(words)))
@@ -155,7 +169,7 @@ class Lexicon:
             while stop < n and low[stop].isalnum():
                 stop += 1
             rest = low[end + 1 : stop]
-            if rest in _ENDINGS or (rest[:1] == stem[-1] and rest[1:] in _DOUBLED):
+            if rest in self._endings or (rest[:1] == stem[-1] and rest[1:] in self._doubled):
                 found |= words
         return found
 
@@ -176,9 +190,9 @@ class Lexicon:
         toks = sentence.tokens
         found: list[TriggerMatch] = []
         for t in toks:
-            for key in forms(t):
+            for key in forms(self.profile, t):
                 for p in self._by_anchor.get(key, ()):
-                    got = _match_at(sentence, t.i, p)
+                    got = _match_at(self.profile, sentence, t.i, p)
                     if got is not None:
                         found.append(TriggerMatch(p, got, _head_of(sentence, got)))
         kept = _prefer_longest(found)
@@ -186,31 +200,36 @@ class Lexicon:
         return list(kept)
 
 
-_MONTHS = frozenset(["March", "May"])  # month names that are also lexicon words
+@cache
+def _month_names(profile: LanguageProfile) -> frozenset[str]:
+    """The month names of the language's time words, as a sentence writes them ("March")."""
+    months = profile.data("time_words.yaml")["months"]
+    return frozenset(str(m).capitalize() for m in months if str(m).isascii())
 
 
-def _month_name(sentence: Sentence, i: int) -> bool:
+def _month_name(profile: LanguageProfile, sentence: Sentence, i: int) -> bool:
     """"On 8 March 2022", "March 8": a date's month name, not a march."""
     t = sentence.tokens[i]
-    if t.text not in _MONTHS:
+    if t.text not in _month_names(profile):
         return False
-    if t.ent in ("DATE", "TIME"):
+    if t.ent in morphology(profile).date_entities:
         return True
     near = sentence.tokens[max(0, i - 1) : i + 2]
     return any(x.i != i and x.text[:1].isdigit() for x in near)
 
 
-def _ok(el: Element, sentence: Sentence, i: int) -> bool:
+def _ok(profile: LanguageProfile, el: Element, sentence: Sentence, i: int) -> bool:
     t = sentence.tokens[i]
-    if el.words.isdisjoint(forms(t)):
+    if el.words.isdisjoint(forms(profile, t)):
         return False
-    if _month_name(sentence, i):
+    if _month_name(profile, sentence, i):
         return False
     return el.pos is None or t.pos in el.pos
 
 
-def _match_at(sentence: Sentence, i: int, p: Pattern) -> tuple[int, ...] | None:
-    if not _ok(p.elements[0], sentence, i):
+def _match_at(profile: LanguageProfile, sentence: Sentence, i: int,
+              p: Pattern) -> tuple[int, ...] | None:
+    if not _ok(profile, p.elements[0], sentence, i):
         return None
     got = [i]
     pos = i + 1
@@ -222,7 +241,7 @@ def _match_at(sentence: Sentence, i: int, p: Pattern) -> tuple[int, ...] | None:
             continue
         limit = min(n, pos + gap + 1)
         for j in range(pos, limit):
-            if _ok(el, sentence, j):
+            if _ok(profile, el, sentence, j):
                 got.append(j)
                 pos = j + 1
                 break
@@ -259,11 +278,11 @@ def _prefer_longest(found: list[TriggerMatch]) -> list[TriggerMatch]:
     return kept
 
 
-def _load_file(raw: dict[str, Any]) -> list[Pattern]:
+def _load_file(raw: dict[str, Any], morph: Morphology) -> list[Pattern]:
     out = []
     for mode, entries in raw["modes"].items():
         for entry in entries:
-            elements, tags = parse_pattern(entry)
+            elements, tags = parse_pattern(entry, morph)
             out.append(
                 Pattern(raw["category"], None if mode == "_" else mode, raw.get("kind", "incident"),
                         elements, tags, entry)
@@ -277,17 +296,13 @@ TRIGGER_FILES = (
 )  # fmt: skip
 
 
-def data_yaml(name: str) -> Any:
-    """A YAML file under marsad/data/ (lexicons/… or a table)."""
-    return yaml.safe_load(resources.files("marsad.data").joinpath(name).read_text("utf-8"))
-
-
 @cache
-def triggers() -> Lexicon:
+def triggers(profile: LanguageProfile) -> Lexicon:
+    """The trigger lexicon of a language: one file per PLOVER category."""
     patterns: list[Pattern] = []
     for name in TRIGGER_FILES:
-        patterns.extend(_load_file(data_yaml(f"lexicons/{name}.yaml")))
-    return Lexicon(patterns)
+        patterns.extend(_load_file(profile.data(f"lexicons/{name}.yaml"), morphology(profile)))
+    return Lexicon(patterns, profile)
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,22 +338,22 @@ def phrase_table(raw: dict[str, list[str]]) -> PhraseTable:
 
 
 @cache
-def weapons() -> PhraseTable:
-    return phrase_table(data_yaml("lexicons/weapons.yaml"))
+def weapons(profile: LanguageProfile) -> PhraseTable:
+    return phrase_table(profile.data("lexicons/weapons.yaml"))
 
 
 @cache
-def actor_nouns() -> dict[str, frozenset[str]]:
-    raw = data_yaml("lexicons/actors.yaml")
+def actor_nouns(profile: LanguageProfile) -> dict[str, frozenset[str]]:
+    raw = profile.data("lexicons/actors.yaml")
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
 
 
-@cache
-def speech() -> dict[str, Any]:
-    return data_yaml("lexicons/speech.yaml")
+def speech(profile: LanguageProfile) -> dict[str, Any]:
+    speech_words: dict[str, Any] = profile.data("lexicons/speech.yaml")
+    return speech_words
 
 
 @cache
-def factuality_cues() -> dict[str, frozenset[str]]:
-    raw = data_yaml("lexicons/factuality.yaml")
+def factuality_cues(profile: LanguageProfile) -> dict[str, frozenset[str]]:
+    raw = profile.data("lexicons/factuality.yaml")
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}

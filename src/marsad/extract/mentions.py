@@ -9,34 +9,13 @@ Iran-backed factions", "a military official in the Pentagon") names Y. An appose
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from marsad.analyse import Entity, Sentence, Token
-from marsad.extract import lexicon, registry
+from marsad.context import Context
+from marsad.extract import lexicon
 from marsad.extract.roles import children, first_child
-
-_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "hmod", "hyph"})
-_DROP_LEADING = frozenset([
-    "the", "a", "an", "this", "these", "that", "those", "several", "some", "many", "his",
-    "her", "its", "their", "our", "your", "my", "other", "another",
-])
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NAME_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # entities that name an actor
-PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "him", "her", "them", "us"])
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    text: str
-    start: int
-    end: int
-    head: int  # token index of the head in its sentence
-    sector: str | None = None  # armed / civilian / crowd / protester / state_security
-    pronoun: bool = False
-    person: bool = False
-    title: str | None = None  # "minister" when the phrase is a title ("the minister")
-    plural: bool = False
-    named: bool = False  # a proper name ("Kataib Hezbollah"), not a description ("gunmen")
+from marsad.types import Mention
 
 
 def entity_at(s: Sentence, i: int) -> Entity | None:
@@ -46,123 +25,134 @@ def entity_at(s: Sentence, i: int) -> Entity | None:
     return None
 
 
-def _sector(s: Sentence, head: Token, words: list[str]) -> str | None:
-    nouns = lexicon.actor_nouns()
+def _sector(ctx: Context, s: Sentence, head: Token, words: list[str]) -> str | None:
+    nouns = lexicon.actor_nouns(ctx.profile)
+    armed = ctx.profile.words("armed_words")
     key = head.lemma
     phrase = " ".join(words).lower()
     for sector in ("protester", "crowd", "state_security", "armed", "civilian"):
         group = nouns[sector]
         if phrase in group or key in group or head.lower in group:
             # "armed men" / "armed individuals": armed even though "man" is civilian
-            if sector == "civilian" and any(w.lower() == "armed" for w in words):
+            if sector == "civilian" and any(w.lower() in armed for w in words):
                 return "armed"
             return sector
     ent = entity_at(s, head.i)
-    if ent is not None and ent.label in ("ORG", "NORP"):
+    if ent is not None and ent.label in ctx.profile.labels("group_entities"):
         return "armed" if any(w.lower() in nouns["armed"] for w in words) else None
     return None
 
 
-def _is_name(s: Sentence, head: Token) -> bool:
+def _is_name(ctx: Context, s: Sentence, head: Token) -> bool:
     """A proper name: an ORG/PERSON/NORP entity at the head, or (the NER missed it) a
     capitalised proper noun; dates, numbers and places are not actor names."""
+    p = ctx.profile
+    proper = head.pos in p.labels("proper_noun_pos")
     ent = entity_at(s, head.i)
     if ent is not None:
-        return ent.label in NAME_LABELS and (ent.label != "NORP" or head.pos == "PROPN")
-    return head.pos == "PROPN" and head.text[:1].isupper()
+        return ent.label in p.labels("actor_name_entities") and (
+            ent.label not in p.labels("nationality_entities") or proper)
+    return proper and head.text[:1].isupper()
 
 
-def _extend_to_name(s: Sentence, head: Token, first: int, last: int) -> int:
+def _extend_to_name(ctx: Context, s: Sentence, head: Token, first: int, last: int) -> int:
     """"The Islamic Resistance | in Iraq": take in "in Iraq" / "of X" when the longer phrase
     is an actor the pack knows (the NER often cuts such names at the preposition)."""
-    for p in children(s, head.i, {"prep"}):
+    for p in children(s, head.i, ctx.profile.labels("prep_dep")):
         # the entity may already end on the preposition ("The Islamic Resistance in")
-        if not head.i < p.i <= last + 1 or p.lower not in ("in", "of", "for"):
+        if not head.i < p.i <= last + 1 or p.lower not in ctx.profile.words("name_extension_preps"):
             continue
         end = s.subtree(p.i)[-1]
         if end.i <= last:
             continue
         phrase = s.text[s.tokens[first].start - s.start : end.end - s.start]
-        if registry.pack().find_actor(phrase) is not None:
+        if ctx.pack.find_actor(phrase) is not None:
             return end.i
     return last
 
 
-def _part_of_target(s: Sentence, head: Token) -> Token | None:
+def _part_of_target(ctx: Context, s: Sentence, head: Token) -> Token | None:
     """For "members of X", "the headquarters of X", "an official in X": X."""
-    if head.lemma not in lexicon.actor_nouns()["part_of"] and head.lower not in (
-        lexicon.actor_nouns()["part_of"]
+    if head.lemma not in lexicon.actor_nouns(ctx.profile)["part_of"] and head.lower not in (
+        lexicon.actor_nouns(ctx.profile)["part_of"]
     ):
         return None
     if entity_at(s, head.i) is not None:
         return None
-    for p in children(s, head.i, {"prep"}):
+    profile = ctx.profile
+    titles = lexicon.actor_nouns(profile)["titles"]
+    for p in children(s, head.i, profile.labels("prep_dep")):
         # "of"/"from" for parts and members; "in" only for people ("an official in X"),
         # never for places ("a checkpoint in Kirkuk")
-        inside = p.lower in ("in", "within") and head.lemma in lexicon.actor_nouns()["titles"]
-        if p.lower in ("of", "from") or inside:
-            obj = first_child(s, p.i, {"pobj"})
-            if obj is not None and obj.pos in ("PROPN", "NOUN"):
+        inside = p.lower in profile.words("inside_preps") and head.lemma in titles
+        if p.lower in profile.words("part_of_preps") or inside:
+            obj = first_child(s, p.i, profile.labels("prep_object_dep"))
+            if obj is not None and obj.pos in profile.labels("noun_pos"):
                 return obj
     return None
 
 
-def _span_tokens(s: Sentence, head: Token) -> tuple[int, int]:
+def _span_tokens(ctx: Context, s: Sentence, head: Token) -> tuple[int, int]:
     """[first, last] token indices of the phrase around head (left modifiers + entity)."""
+    p = ctx.profile
+    modifiers, drop_leading = p.labels("actor_modifier_deps"), p.words("drop_leading")
     first = last = head.i
     for t in s.subtree(head.i):
-        if t.i < head.i and (t.dep in _MODIFIERS or s.tokens[t.head].dep in _MODIFIERS
-                             or (t.dep == "punct" and t.i > first)):
+        if t.i < head.i and (t.dep in modifiers or s.tokens[t.head].dep in modifiers
+                             or (t.dep in p.labels("punct_dep") and t.i > first)):
             first = min(first, t.i)
     # contiguous: stop at anything that is not part of the left modifiers
-    while first < head.i and (s.tokens[first].lower in _DROP_LEADING
-                              or s.tokens[first].pos in ("DET", "NUM", "PUNCT")):
+    while first < head.i and (s.tokens[first].lower in drop_leading
+                              or s.tokens[first].pos in p.labels("leading_drop_pos")):
         first += 1
     ent = entity_at(s, head.i)
     if ent is not None:
         first, last = min(first, ent.first), max(last, ent.last - 1)
-        while first < head.i and s.tokens[first].lower in _DROP_LEADING:
+        while first < head.i and s.tokens[first].lower in drop_leading:
             first += 1
     return first, last
 
 
-def actor_phrase(s: Sentence, tok: Token | None, depth: int = 0) -> Mention | None:
+def actor_phrase(ctx: Context, s: Sentence, tok: Token | None, depth: int = 0) -> Mention | None:
     if tok is None or depth > 3:
         return None
-    if tok.pos == "PRON":
-        if tok.lower in PRONOUNS:
+    p = ctx.profile
+    if tok.pos in p.labels("pronoun_pos"):
+        if tok.lower in p.words("pronouns"):
             return Mention(tok.text, tok.start, tok.end, tok.i, pronoun=True,
-                           plural=tok.lower in ("they", "them", "we", "us"))
+                           plural=tok.lower in p.words("group_pronouns"))
         return None
-    if tok.pos not in ("NOUN", "PROPN", "NUM", "ADJ", "X"):
+    if tok.pos not in p.labels("actor_head_pos"):
         return None
-    target = _part_of_target(s, tok)
+    target = _part_of_target(ctx, s, tok)
     if target is not None:
-        inner = actor_phrase(s, target, depth + 1)
+        inner = actor_phrase(ctx, s, target, depth + 1)
         if inner is not None:
-            if tok.lemma in lexicon.actor_nouns()["titles"]:
+            if tok.lemma in lexicon.actor_nouns(ctx.profile)["titles"]:
                 # "a military official in the Pentagon": speaks for it, is "the official" later
                 inner = replace(inner, title=tok.lemma)
             return inner
     # an apposed proper name is the better reference: "the minister, Rebar Ahmad,"
-    titles = lexicon.actor_nouns()["titles"]
-    for ap in children(s, tok.i, {"appos"}):
+    titles = lexicon.actor_nouns(ctx.profile)["titles"]
+    for ap in children(s, tok.i, p.labels("appos_dep")):
         ent = entity_at(s, ap.i)
-        if ent is not None and ent.label == "PERSON":
+        if ent is not None and ent.label in p.labels("person_entities"):
             title = next((t.lemma for t in s.subtree(tok.i) if t.lemma in titles
                           and t.i < ap.i), None)
             return Mention(ent.text, ent.start, ent.end, ap.i, person=True, title=title,
                            named=True)
         # "a previously unknown group, the Ahrar al-Iraq Brigades,": the name, not the noun
-        if tok.pos == "NOUN" and (ap.pos == "PROPN" or (ent is not None and ent.label in (
-                NAME_LABELS))) and (ent is None or ent.label not in PLACE_LABELS):
-            inner = actor_phrase(s, ap, depth + 1)
+        if tok.pos in p.labels("common_noun_pos") and (
+                ap.pos in p.labels("proper_noun_pos")
+                or (ent is not None and ent.label in p.labels("actor_name_entities"))
+        ) and (ent is None or ent.label not in p.labels("place_entities")):
+            inner = actor_phrase(ctx, s, ap, depth + 1)
             if inner is not None and inner.named:
                 return inner
-    first, last = _span_tokens(s, tok)
-    named = _is_name(s, tok)
+    first, last = _span_tokens(ctx, s, tok)
+    named = _is_name(ctx, s, tok)
     if named:
-        last = _extend_to_name(s, tok, first, last)
+        last = _extend_to_name(ctx, s, tok, first, last)
     toks = s.tokens[first : last + 1]
     text = s.text[toks[0].start - s.start : toks[-1].end - s.start]
     words = [t.text for t in toks]
@@ -172,18 +162,18 @@ def actor_phrase(s: Sentence, tok: Token | None, depth: int = 0) -> Mention | No
         start=toks[0].start,
         end=toks[-1].end,
         head=tok.i,
-        sector=_sector(s, tok, words),
-        person=ent is not None and ent.label == "PERSON",
+        sector=_sector(ctx, s, tok, words),
+        person=ent is not None and ent.label in p.labels("person_entities"),
         title=tok.lemma if ent is None and tok.lemma in titles else None,
-        plural=tok.tag in ("NNS", "NNPS"),
+        plural=tok.tag in p.labels("plural_tags"),
         named=named,
     )
 
 
-def is_weapon(s: Sentence, tok: Token) -> str | None:
+def is_weapon(ctx: Context, s: Sentence, tok: Token) -> str | None:
     """The weapon mode when the phrase headed by tok names a weapon ("several rockets")."""
     lemmas = [t.lemma for t in s.tokens]
-    table = lexicon.weapons()
+    table = lexicon.weapons(ctx.profile)
     for start in range(max(0, tok.i - 3), tok.i + 1):
         got = table.label_at(lemmas, start)
         if got is not None and start + got[1] - 1 == tok.i:
@@ -191,10 +181,10 @@ def is_weapon(s: Sentence, tok: Token) -> str | None:
     return None
 
 
-def weapon_modes(s: Sentence, idx: list[int]) -> list[tuple[str, int]]:
+def weapon_modes(ctx: Context, s: Sentence, idx: list[int]) -> list[tuple[str, int]]:
     """(mode, token) of weapon words among the given tokens."""
     lemmas = [t.lemma for t in s.tokens]
-    table = lexicon.weapons()
+    table = lexicon.weapons(ctx.profile)
     out = []
     for i in idx:
         got = table.label_at(lemmas, i)
@@ -203,15 +193,16 @@ def weapon_modes(s: Sentence, idx: list[int]) -> list[tuple[str, int]]:
     return out
 
 
-def places(s: Sentence) -> list[Entity]:
+def places(ctx: Context, s: Sentence) -> list[Entity]:
     """Place entities, without nationality-style uses ("US forces": US is not where)."""
+    p = ctx.profile
     out = []
     for e in s.entities:
-        if e.label not in PLACE_LABELS:
+        if e.label not in p.labels("place_entities"):
             continue
         last = s.tokens[e.last - 1]
-        if last.dep in ("compound", "amod", "poss", "nmod") and s.tokens[last.head].pos in (
-            "NOUN", "PROPN") and entity_at(s, last.head) is not e:
+        if last.dep in p.labels("modifier_deps") and s.tokens[last.head].pos in (
+            p.labels("noun_pos")) and entity_at(s, last.head) is not e:
             continue
         out.append(e)
     return out

@@ -3,18 +3,15 @@
 Agent and patient of verbs (active and passive), the "by" agent, objects of "on", "at",
 "against", "with"; arguments of nominal triggers (possessives, compounds, "by" phrases,
 participles that describe them: "attacks carried out by armed groups").
+
+The parser's labels and the prepositions come from the language profile (`parser.yaml`,
+`words.yaml`): "active_subject_deps", "object_deps", "target_preps", ...
 """
 
 from __future__ import annotations
 
 from marsad.analyse import Sentence, Token
-
-SUBJECTS = frozenset({"nsubj", "csubj"})
-PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-OBJECTS = frozenset({"dobj", "obj"})
-# Prepositions that introduce the target of an act ("fired at", "attack on", "against").
-TARGET_PREPS = frozenset({"on", "at", "against", "upon", "targeting", "into"})
-PARTNER_PREPS = frozenset({"with"})
+from marsad.context import Context
 
 
 def children(s: Sentence, i: int, deps: frozenset[str] | set[str] | None = None) -> list[Token]:
@@ -26,39 +23,51 @@ def first_child(s: Sentence, i: int, deps: frozenset[str] | set[str]) -> Token |
     return kids[0] if kids else None
 
 
-def is_passive(s: Sentence, i: int) -> bool:
-    return any(t.dep in PASSIVE_SUBJECTS or t.dep == "auxpass" for t in children(s, i))
+def arguments(ctx: Context) -> frozenset[str]:
+    """The labels of a verb's subjects and objects, active and passive."""
+    p = ctx.profile
+    return (p.labels("object_deps") | p.labels("passive_subject_deps")
+            | p.labels("active_subject_deps"))
 
 
-def prep_objects(s: Sentence, i: int, preps: frozenset[str]) -> list[Token]:
+def is_passive(ctx: Context, s: Sentence, i: int) -> bool:
+    p = ctx.profile
+    passive = p.labels("passive_subject_deps") | p.labels("passive_aux_deps")
+    return any(t.dep in passive for t in children(s, i))
+
+
+def prep_objects(ctx: Context, s: Sentence, i: int, preps: frozenset[str]) -> list[Token]:
     """Objects of the given prepositions attached to token i ("fired at X" → X)."""
+    p = ctx.profile
     out = []
-    for p in children(s, i, {"prep", "agent"}):
-        if p.lower in preps:
-            out.extend(children(s, p.i, {"pobj", "pcomp"}))
+    for c in children(s, i, p.labels("preposition_deps")):
+        if c.lower in preps:
+            out.extend(children(s, c.i, p.labels("prep_complement_deps")))
     return out
 
 
-def by_agent(s: Sentence, i: int) -> Token | None:
-    for p in children(s, i, {"agent", "prep"}):
-        if p.lower == "by":
-            obj = first_child(s, p.i, {"pobj"})
+def by_agent(ctx: Context, s: Sentence, i: int) -> Token | None:
+    p = ctx.profile
+    for c in children(s, i, p.labels("preposition_deps")):
+        if c.lower in p.words("agent_preps"):
+            obj = first_child(s, c.i, p.labels("prep_object_dep"))
             if obj is not None:
                 return obj
     return None
 
 
-def verbal_subject(s: Sentence, i: int) -> Token | None:
+def verbal_subject(ctx: Context, s: Sentence, i: int) -> Token | None:
     """The subject of verb i, borrowed from the first conjunct or the governing verb when i
     has none ("shot and killed": both share the subject; "began launching": xcomp)."""
+    subjects = ctx.profile.labels("active_subject_deps")
     seen = 0
     cur = s.tokens[i]
     while seen < 4:
-        subjs = [t for t in children(s, cur.i, SUBJECTS) if t.i < cur.i] or children(
-            s, cur.i, SUBJECTS)
+        subjs = [t for t in children(s, cur.i, subjects) if t.i < cur.i] or children(
+            s, cur.i, subjects)
         if subjs:  # two subjects (a dateline parsed as one): the nearest is the real one
             return subjs[-1]
-        if cur.dep in ("conj", "xcomp") and cur.head != cur.i:
+        if cur.dep in ctx.profile.labels("governed_verb_deps") and cur.head != cur.i:
             cur = s.tokens[cur.head]
             seen += 1
             continue
@@ -66,41 +75,46 @@ def verbal_subject(s: Sentence, i: int) -> Token | None:
     return None
 
 
-def verbal_object(s: Sentence, i: int) -> Token | None:
-    obj = first_child(s, i, OBJECTS)
-    if obj is None and s.tokens[i].dep == "conj":
+def verbal_object(ctx: Context, s: Sentence, i: int) -> Token | None:
+    p = ctx.profile
+    obj = first_child(s, i, p.labels("object_deps"))
+    if obj is None and s.tokens[i].dep in p.labels("conj_dep"):
         # "attacked and killed a man": objects are often attached only to the last conjunct
-        for c in children(s, i, {"conj"}):
-            obj = first_child(s, c.i, OBJECTS)
+        for c in children(s, i, p.labels("conj_dep")):
+            obj = first_child(s, c.i, p.labels("object_deps"))
             if obj is not None:
                 break
     return obj
 
 
-def negated(s: Sentence, i: int) -> bool:
+def negated(ctx: Context, s: Sentence, i: int) -> bool:
     """A negation on the trigger or on its object ("did not harm", "no facility was hit")."""
-    if any(t.dep == "neg" for t in children(s, i)):
+    p = ctx.profile
+    if any(t.dep in p.labels("negation_dep") for t in children(s, i)):
         return True
-    for arg in children(s, i, OBJECTS | PASSIVE_SUBJECTS | SUBJECTS):
-        if any(t.dep == "det" and t.lower in ("no", "neither") for t in children(s, arg.i)):
+    for arg in children(s, i, arguments(ctx)):
+        if any(t.dep in p.labels("determiner_dep") and t.lower in p.words("negative_determiners")
+               for t in children(s, arg.i)):
             return True
     return False
 
 
-def modal(s: Sentence, i: int) -> str | None:
+def modal(ctx: Context, s: Sentence, i: int) -> str | None:
     """'future' or 'hypothetical' from auxiliaries and governing verbs of the trigger."""
+    p = ctx.profile
     chain = [s.tokens[i], *s.ancestors(i)[:2]]
     for t in chain:
-        for a in children(s, t.i, {"aux"}):
-            if a.lower in ("will", "shall", "'ll"):
+        for a in children(s, t.i, p.labels("aux_dep")):
+            if a.lower in p.words("future_auxiliaries"):
                 return "future"
-            if a.lower in ("may", "might", "could", "would", "should", "must"):
+            if a.lower in p.words("hypothetical_auxiliaries"):
                 return "hypothetical"
-        if t is not chain[0] and t.lemma in ("threaten", "plan", "intend", "vow", "prepare"):
+        if t is not chain[0] and t.lemma in p.words("intent_verbs"):
             return "future"
-        if any(m.lower in ("if", "unless") for m in children(s, t.i, {"mark"})):
+        marks = children(s, t.i, p.labels("mark_dep"))
+        if any(m.lower in p.words("condition_marks") for m in marks):
             return "hypothetical"
-        if t.dep not in ("xcomp", "conj"):
+        if t.dep not in p.labels("governed_verb_deps"):
             break
     return None
 

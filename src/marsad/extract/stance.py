@@ -8,18 +8,20 @@ exit": for), and taken as is when it demands or supports.
 
 from __future__ import annotations
 
-from marsad.packs import load_pack
-from marsad.types import ActorRef, Stance
+from marsad.context import Context
+from marsad.types import Stance
 
 # Categories that endorse what they are about; REJECT and ACCUSE oppose it.
 _ENDORSE = frozenset({"SUPPORT", "REQUEST", "AGREE", "CONSULT", "CONCEDE"})
 _OPPOSE = frozenset({"REJECT", "ACCUSE", "THREATEN"})
 
 
-def stance(clause: str, category: str, negated: bool, holder: ActorRef | None) -> Stance | None:
+def stance(ctx: Context, clause: str, category: str, negated: bool) -> Stance | None:
+    """The stance the clause takes on one of the packs' issues; its holder is left to the
+    resolve stage (the resolved speaker)."""
     low = clause.lower()
     words = low.replace(",", " ").replace(".", " ").split()
-    for issue in load_pack().issues:
+    for issue in ctx.pack.issues:
         if not any(t in low for t in issue.targets):
             continue
         against = any(w in words for w in issue.against_words)
@@ -35,5 +37,5 @@ def stance(clause: str, category: str, negated: bool, holder: ActorRef | None) -
             flip = negated
         if flip:
             position = "for" if position == "against" else "against"
-        return Stance(issue.label, position, holder)  # type: ignore[arg-type]
+        return Stance(issue.label, position)  # type: ignore[arg-type]
     return None

@@ -5,7 +5,8 @@
 into a `TimeParse` (the parts it names, nothing resolved). Turning a parse into dates needs
 the publication date and lives in `marsad.resolve.when`.
 
-English and Arabic names come from data/time_words.yaml.
+The words come from the language profile's time_words.yaml (English with the Arabic
+month and weekday names for now).
 """
 
 from __future__ import annotations
@@ -13,41 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from marsad.analyse.profiles import LanguageProfile
+from marsad.types import Span, TimeExpression, TimeKind, TimeMention, TimeParse
 
-from marsad.types import Span
-
-Kind = str  # "date", "weekday", "month_part", "month", "year", "relative", "offset",
-# "time", "since", "range"
-
-
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    span: Span
-    kind: Kind
-
-
-@dataclass(frozen=True, slots=True)
-class TimeParse:
-    """What an expression says, before any anchor is applied."""
-
-    kind: Kind
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    weekday: int | None = None
-    part: tuple[int, int] | None = None  # days of the month: (11, 20) for "mid"
-    part_name: str | None = None  # "early" / "mid" / "late"
-    shift: int = 0  # -1 "last", +1 "next", 0 none / "this"
-    unit: str | None = None  # relative: day / week / month / year / ..._to_date; offset: day
-    amount: int = 0  # relative: offset in units; offset: days (signed, see direction)
-    direction: str | None = None  # offset: after / before / later / earlier
-    clock: str | None = None  # "12 noon Iraq time"
-    inner: TimeParse | None = None  # since: what it is since; range: the start
-    second: TimeParse | None = None  # range: the end
+Kind = TimeKind
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,11 +31,14 @@ class _Words:
     small: dict[str, int]
     raw: dict[str, Any]
 
+    def alternation(self, key: str) -> str:
+        """The grammar's words for `key` as a regex alternation, in the order written."""
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in self.raw["grammar"][key])
+
 
 @cache
-def words() -> _Words:
-    text = resources.files("marsad.data").joinpath("time_words.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+def words(profile: LanguageProfile) -> _Words:
+    raw = profile.data("time_words.yaml")
     return _Words(
         months={str(k).lower(): int(v) for k, v in raw["months"].items()},
         weekdays={str(k).lower(): int(v) for k, v in raw["weekdays"].items()},
@@ -93,73 +68,77 @@ class _Grammar:
 
 
 @cache
-def _grammar() -> _Grammar:
-    w = words()
+def _grammar(profile: LanguageProfile) -> _Grammar:
+    w = words(profile)
+    a = w.alternation  # the language's words for each slot of the grammar (time_words.yaml)
     # an abbreviation may end in a dot ("Dec."), a full name's dot ends the sentence
     month = rf"(?P<month>{_alt(w.months)})(?:(?<=(?<![^\W\d_])[A-Za-z]{{3}})\.|(?<=Sept)\.)?"
     full_days = [d for d in w.weekdays if len(d) > 4]
     wd = rf"(?P<wd>{_alt(full_days)})"
     # "on Saturday (January 6, 2024)": the closing bracket only when one was opened
-    wd_prefix = rf"(?:(?:on\s+|يوم\s+)?{wd}\s*(?:,|(?P<paren>\())?\s*(?:the\s+)?)?"
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    wd_prefix = (rf"(?:(?:(?:{a('weekday_preps')})\s+)?{wd}\s*(?:,|(?P<paren>\())?\s*"
+                 rf"(?:(?:{a('article')})\s+)?)?")
+    ordinal = rf"(?:{a('ordinal_suffixes')})?"
+    day = rf"(?P<day>[0-3]?\d){ordinal}"
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     parts = rf"(?P<part>{_alt(w.parts)})"
     rel = rf"(?P<rel>{_alt(w.relative)})"
     small = rf"(?P<n>\d+|{_alt(w.small)})"
-    clock = r"(?:noon|midnight|a\.?m\.?|p\.?m\.?|o'clock|hrs|GMT|UTC)"
+    clock = rf"(?:{w.raw['grammar_patterns']['clock']})"
     b = r"(?<![\w])"  # a word start that also works for Arabic
     e = r"(?![\w])"
     pats = [
         ("date", rf"{b}{year}-(?P<mon>[01]\d)-(?P<dd>[0-3]\d){e}"),
         ("date", rf"{b}(?P<dd>[0-3]?\d)/(?P<mon>[01]?\d)/{year}{e}"),
         ("date", rf"{b}{wd_prefix}{month}\s+{day}{e}(?:,?\s+{year})?(?(paren)\))"),
-        ("date", rf"{b}{wd_prefix}{day}\s+(?:of\s+)?{month}{e}(?:,?\s+{year})?(?(paren)\))"),
+        ("date", rf"{b}{wd_prefix}{day}\s+(?:(?:{a('day_of_month')})\s+)?{month}{e}"
+                 rf"(?:,?\s+{year})?(?(paren)\))"),
         (
             "month_part",
-            rf"{b}{parts}[\s-]+(?:(?P<shift>last|this|next)\s+)?{month}{e}"
+            rf"{b}{parts}[\s-]+(?:(?P<shift>{a('month_part_shifts')})\s+)?{month}{e}"
             rf"(?:,?\s+{year})?",
         ),
         # "since" is left out of these spans: the since-wrapper takes it
         (
             "month",
-            rf"{b}(?:(?P<prep>in|during|until|by|of|from|before|after|early|"
-            rf"last|this|next|في|خلال)\s+)?{month}{e}(?:,?\s+{year})?",
+            rf"{b}(?:(?P<prep>{a('month_preps')})\s+)?{month}{e}(?:,?\s+{year})?",
         ),
         (
             "year",
-            rf"{b}(?:(?P<prep>in|during|until|by|of|from|before|after|عام)\s+)?"
-            rf"(?:the\s+year\s+)?{year}{e}",
+            rf"{b}(?:(?P<prep>{a('year_preps')})\s+)?"
+            rf"(?:(?:{a('year_nouns')})\s+)?{year}{e}",
         ),
         (
             "offset",
-            rf"{b}{small}\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|later|earlier|"
-            rf"prior|ago){e}",
-        ),
-        (
-            "offset",
-            rf"{b}the\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week)"
+            rf"{b}{small}\s+(?P<unit>{a('offset_units')})\s+(?P<dir>{a('offset_directions')})"
             rf"{e}",
+        ),
+        (
+            "offset",
+            rf"{b}(?:{a('article')})\s+(?P<dir>{a('adjacent_words')})\s+"
+            rf"(?P<unit>{a('adjacent_units')}){e}",
         ),
         ("relative", rf"{b}{rel}{e}"),
         (
             "weekday",
-            rf"{b}(?:(?P<shift>last|this|next|past|on|يوم)\s+)?{wd}{e}"
-            rf"(?:\s+(?:morning|afternoon|evening|night))?",
+            rf"{b}(?:(?P<shift>{a('weekday_shifts')})\s+)?{wd}{e}"
+            rf"(?:\s+(?:{a('day_parts')}))?",
         ),
         (
             "time",
-            rf"{b}at\s+(?:around\s+|about\s+)?(?P<clock>\d{{1,2}}(?:[:.]\d\d)?\s*{clock}"
-            rf"|\d{{1,2}}:\d\d)(?:\s+(?:\w+\s+time|local\s+time))?",
+            rf"{b}(?:{a('clock_preps')})\s+(?:(?:{a('approximately')})\s+)?"
+            rf"(?P<clock>\d{{1,2}}(?:[:.]\d\d)?\s*{clock}"
+            rf"|\d{{1,2}}:\d\d)(?:\s+(?:{w.raw['grammar_patterns']['time_zone']}))?",
         ),
     ]
     return _Grammar(
         patterns=tuple((k, re.compile(p, re.I)) for k, p in pats),
-        since=re.compile(r"(?:since|منذ)\s+$", re.I),
-        range_open=re.compile(r"(?:between|from)\s+$", re.I),
-        range_join=re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*$", re.I),
+        since=re.compile(rf"(?:{a('since')})\s+$", re.I),
+        range_open=re.compile(rf"(?:{a('range_open')})\s+$", re.I),
+        range_join=re.compile(rf"^\s*(?:{a('range_join')})\s*$", re.I),
         day_range=re.compile(
-            rf"{b}(?:between|from)\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*"
-            r"(?:and|to|-|–)\s*$",
+            rf"{b}(?:{a('range_open')})\s+(?P<d1>[0-3]?\d){ordinal}\s*"
+            rf"(?:{a('day_range_join')})\s*$",
             re.I,
         ),
     )
@@ -176,14 +155,14 @@ class _Found:
     parse: TimeParse
 
 
-def _month_ok(m: re.Match[str], text: str) -> bool:
+def _month_ok(profile: LanguageProfile, m: re.Match[str], text: str) -> bool:
     """English month names that are common words need a capital and some support."""
     name = m.group("month").lower()
-    if name not in words().months or not name.isascii():
+    if name not in words(profile).months or not name.isascii():
         return True
     if not m.group("month")[0].isupper():
         return False
-    if name in words().raw["ambiguous_months"] or m.re.pattern.find("(?P<prep>") >= 0:
+    if name in words(profile).raw["ambiguous_months"] or m.re.pattern.find("(?P<prep>") >= 0:
         groups = m.groupdict()
         return bool(
             groups.get("day")
@@ -191,28 +170,28 @@ def _month_ok(m: re.Match[str], text: str) -> bool:
             or groups.get("prep")
             or groups.get("part")
             or groups.get("shift")
-            or _after_since(m, text)
+            or _after_since(profile, m, text)
         )
     return True
 
 
-def _after_since(m: re.Match[str], text: str) -> bool:
-    return _grammar().since.search(text[max(0, m.start() - 8) : m.start()]) is not None
+def _after_since(profile: LanguageProfile, m: re.Match[str], text: str) -> bool:
+    return _grammar(profile).since.search(text[max(0, m.start() - 8) : m.start()]) is not None
 
 
 def _int(s: str | None) -> int | None:
     return int(s.translate(_DIGITS)) if s else None
 
 
-def _build(kind: Kind, m: re.Match[str]) -> TimeParse | None:
-    w = words()
+def _build(profile: LanguageProfile, kind: Kind, m: re.Match[str]) -> TimeParse | None:
+    w = words(profile)
     g = {k: v for k, v in m.groupdict().items() if v is not None}
     month = w.months.get(re.sub(r"\s+", " ", g["month"].lower())) if "month" in g else None
     if "mon" in g:
         month = int(g["mon"])
     weekday = w.weekdays.get(g["wd"].lower()) if "wd" in g else None
     year = _int(g.get("year"))
-    shift = {"last": -1, "past": -1, "next": 1}.get(g.get("shift", g.get("prep", "")).lower(), 0)
+    shift = w.raw["shifts"].get(g.get("shift", g.get("prep", "")).lower(), 0)
     if kind == "date":
         day = _int(g.get("day") or g.get("dd"))
         if not day or not month or not 1 <= day <= 31 or not 1 <= month <= 12:
@@ -240,13 +219,7 @@ def _build(kind: Kind, m: re.Match[str]) -> TimeParse | None:
         amount = int(n) if n.isdigit() else w.small.get(n, 1)
         amount *= w.raw["units"][g["unit"].lower()]
         direction = g["dir"].lower()
-        direction = {
-            "next": "later",
-            "following": "later",
-            "previous": "earlier",
-            "preceding": "earlier",
-            "prior": "before",
-        }.get(direction, direction)
+        direction = w.raw["direction_synonyms"].get(direction, direction)
         if direction == "ago":
             return TimeParse("relative", unit="day", amount=-amount)
         return TimeParse("offset", unit="day", amount=amount, direction=direction)
@@ -255,15 +228,15 @@ def _build(kind: Kind, m: re.Match[str]) -> TimeParse | None:
     return None
 
 
-def _scan(text: str, start: int, end: int) -> list[_Found]:
+def _scan(profile: LanguageProfile, text: str, start: int, end: int) -> list[_Found]:
     found: list[_Found] = []
-    for kind, pattern in _grammar().patterns:
+    for kind, pattern in _grammar(profile).patterns:
         for m in pattern.finditer(text, start, end):
-            if "month" in m.groupdict() and m.group("month") and not _month_ok(m, text):
+            if "month" in m.groupdict() and m.group("month") and not _month_ok(profile, m, text):
                 continue
-            if kind == "year" and not (m.group("prep") or _after_since(m, text)):
+            if kind == "year" and not (m.group("prep") or _after_since(profile, m, text)):
                 continue  # a bare four-digit number is too often a count
-            parse = _build(kind, m)
+            parse = _build(profile, kind, m)
             if parse is not None and m.end() > m.start():
                 found.append(_Found(m.start(), m.end(), parse.kind, parse))
     # keep the longest of overlapping matches; earlier patterns win ties (dates over months)
@@ -275,9 +248,9 @@ def _scan(text: str, start: int, end: int) -> list[_Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def _combine(text: str, found: list[_Found], start: int) -> list[_Found]:
+def _combine(profile: LanguageProfile, text: str, found: list[_Found], start: int) -> list[_Found]:
     """Wrap "since X" and "between X and Y" / "from X to Y" / "between 17 - 22 January"."""
-    g = _grammar()
+    g = _grammar(profile)
     out: list[_Found] = []
     i = 0
     while i < len(found):
@@ -311,38 +284,59 @@ def _combine(text: str, found: list[_Found], start: int) -> list[_Found]:
     return out
 
 
-def _find(text: str, start: int = 0, end: int | None = None) -> list[_Found]:
+def _find(profile: LanguageProfile, text: str, start: int = 0,
+          end: int | None = None) -> list[_Found]:
     end = len(text) if end is None else end
-    return _combine(text, _scan(text, start, end), start)
+    return _combine(profile, text, _scan(profile, text, start, end), start)
 
 
-def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeMention]:
+def find_times(profile: LanguageProfile, text: str, start: int = 0,
+               end: int | None = None) -> list[TimeMention]:
     """Time expressions in text[start:end], in order; spans are offsets into text."""
     return [
         TimeMention(Span(f.start, f.end, text[f.start : f.end]), f.kind)
-        for f in _find(text, start, end)
+        for f in _find(profile, text, start, end)
     ]
 
 
-def parse_time(expression: str) -> TimeParse | None:
+def parse_time(profile: LanguageProfile, expression: str) -> TimeParse | None:
     """The parse of the longest time expression in `expression` (None if it has none)."""
-    found = _find(expression)
+    found = _find(profile, expression)
     if not found:
         return None
     return max(found, key=lambda f: f.end - f.start).parse
 
 
-def find_parsed(
+def find_parsed(profile: LanguageProfile,
     text: str, start: int = 0, end: int | None = None
 ) -> list[tuple[TimeMention, TimeParse]]:
     """Time expressions in text[start:end] with their parses ("since 2003" is one `since`
     whose inner parse is the year), in order."""
     return [
         (TimeMention(Span(f.start, f.end, text[f.start : f.end]), f.kind), f.parse)
-        for f in _find(text, start, end)
+        for f in _find(profile, text, start, end)
     ]
 
 
-def years_in(text: str) -> list[int]:
+def years_in(profile: LanguageProfile, text: str) -> list[int]:
     """Explicit years of dates, months and years named in text ("January 6, 2024", "in 2014")."""
-    return [f.parse.year for f in _scan(text, 0, len(text)) if f.parse.year is not None]
+    return [f.parse.year for f in _scan(profile, text, 0, len(text)) if f.parse.year is not None]
+
+
+def _deadline(profile: LanguageProfile, mention: TimeMention) -> bool:
+    """"by 2030", "until 2026": a limit, not a time the text has lived through."""
+    first = mention.span.text.split(maxsplit=1)[0].lower() if mention.span.text else ""
+    return first in words(profile).raw["deadline_words"]
+
+
+def sentence_times(profile: LanguageProfile, text: str, start: int,
+                   end: int) -> tuple[TimeExpression, ...]:
+    """The time expressions of text[start:end], each parsed on its own."""
+    return tuple(TimeExpression(m, parse_time(profile, m.span.text), _deadline(profile, m))
+                 for m in find_times(profile, text, start, end))
+
+
+def text_times(profile: LanguageProfile, text: str) -> tuple[TimeExpression, ...]:
+    """Every time expression of a whole text with its parse in context (for the year of a
+    text without a publication date)."""
+    return tuple(TimeExpression(m, p, _deadline(profile, m)) for m, p in find_parsed(profile, text))

@@ -106,10 +106,10 @@ def _decode(data: bytes, origin: str, declared: str | None) -> str:
                 raise InputError(origin, f"cannot decode as text ({encoding} BOM)") from None
     # UTF-8 before the declaration: bytes that are valid UTF-8 are UTF-8 whatever a page
     # claims, while a legacy declaration (windows-1256) would "decode" them into mojibake.
-    for encoding in ("utf-8", declared):
-        if encoding:
+    for candidate in ("utf-8", declared):
+        if candidate:
             try:
-                return data.decode(encoding)
+                return data.decode(candidate)
             except (LookupError, UnicodeDecodeError):
                 pass  # a wrong or unknown declaration is common; detect instead
     best = charset_normalizer.from_bytes(data).best()

@@ -68,8 +68,8 @@ def extract_html(html: str, origin: str, url: str | None = None) -> Extracted:
         raise InputError(origin, "not an HTML page")
     found = find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
     result = trafilatura.bare_extraction(tree, url=url, with_metadata=True)
-    text = (result.text if result is not None else None) or ""
-    if not text.strip():
+    # A trafilatura Document or None (a dict only with as_dict=True, not asked for here).
+    if result is None or isinstance(result, dict) or not (text := result.text or "").strip():
         raise InputError(origin, "no article text found in the HTML page")
     return Extracted(
         text=text.replace("\n", "\n\n"),  # one line per block; a blank line between paragraphs

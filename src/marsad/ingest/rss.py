@@ -18,9 +18,9 @@ from marsad.clean.markup import strip_html
 from marsad.errors import InputError
 from marsad.ingest.decode import check_text_bytes, declared_charset, decode, read_capped
 from marsad.ingest.entries import BadEntries
+from marsad.ingest.fetch import fetch
 from marsad.ingest.html import extract_html
 from marsad.ingest.options import ReadOptions
-from marsad.ingest.url import fetch
 from marsad.types import Document
 
 # feedparser flags these but parses the feed fine.

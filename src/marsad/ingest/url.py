@@ -1,30 +1,17 @@
-"""Web pages by URL: httpx, with timeouts, a size cap while streaming, and redirects."""
+"""Web pages by URL: fetch the page (ingest.fetch), then read it by its content type."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-
-import httpx
 
 from marsad.errors import InputError
-from marsad.ingest.decode import over_limit
+from marsad.ingest.fetch import fetch
 from marsad.ingest.formats import format_of_content_type, sniff
 from marsad.ingest.html import html_document
 from marsad.ingest.options import ReadOptions
+from marsad.ingest.rss import feed_documents
 from marsad.ingest.text import text_document
 from marsad.types import Document
-
-USER_AGENT = "marsad/0.1 (+https://github.com/marsad)"
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    url: str  # after redirects
-    content_type: str  # as the server sent it, parameters included
-    charset: str | None
-    body: bytes
 
 
 def read_url(url: str, options: ReadOptions) -> Iterator[Document]:
@@ -35,50 +22,6 @@ def read_url(url: str, options: ReadOptions) -> Iterator[Document]:
     elif kind == "text":
         yield text_document(page.body, url, url=page.url, charset=page.charset, raw_format="url")
     elif kind == "rss":
-        from marsad.ingest.rss import feed_documents  # rss imports this module: import late
-
         yield from feed_documents(page.body, url, options)
     else:
         raise InputError(url, f"unsupported content type {page.content_type or 'unknown'!r}")
-
-
-def fetch(url: str, options: ReadOptions) -> Page:
-    """GET a URL into memory. Raises InputError with a one-line reason on any failure."""
-    waited = f"timed out after {options.timeout_s:g} s"
-    # The timeout bounds each connect and read; the deadline bounds a slow trickle too.
-    deadline = time.monotonic() + options.timeout_s
-    try:
-        with (
-            httpx.Client(
-                timeout=options.timeout_s,
-                follow_redirects=True,
-                headers={"User-Agent": USER_AGENT},
-            ) as client,
-            client.stream("GET", url) as response,
-        ):
-            if response.status_code >= 400:
-                raise InputError(url, f"HTTP {response.status_code} {response.reason_phrase}")
-            declared = response.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > options.max_bytes:
-                raise InputError(url, over_limit("page", int(declared), options.max_bytes))
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > options.max_bytes:
-                    raise InputError(url, over_limit("page", None, options.max_bytes))
-                if time.monotonic() > deadline:
-                    raise InputError(url, waited)
-                chunks.append(chunk)
-            return Page(
-                url=str(response.url),
-                content_type=response.headers.get("Content-Type", ""),
-                charset=response.charset_encoding,
-                body=b"".join(chunks),
-            )
-    except httpx.TimeoutException:
-        raise InputError(url, waited) from None
-    except httpx.TooManyRedirects:
-        raise InputError(url, "too many redirects") from None
-    except (httpx.HTTPError, httpx.InvalidURL) as error:
-        raise InputError(url, f"cannot fetch: {error or type(error).__name__}") from None

@@ -14,15 +14,18 @@ with the name of a built-in one replaces it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from marsad.packs.model import ActorEntry, Issue, Pack, PlaceEntry, Tenure
 from marsad.packs.names import normalise_alias
 from marsad.packs.validate import PLACE_TYPES, SECTORS, PackError, load_pack_dir
 
 __all__ = [
+    "DEFAULT_PACK",
     "PLACE_TYPES",
     "SECTORS",
     "ActorEntry",
@@ -35,6 +38,7 @@ __all__ = [
     "clear_cache",
     "load_pack",
     "load_pack_dir",
+    "load_packs",
     "normalise_alias",
     "pack_dirs",
 ]
@@ -86,3 +90,38 @@ def _load(name: str) -> Pack:
 def clear_cache() -> None:
     """Forget loaded packs, so the next `load_pack` reads the files (and the path) again."""
     _load.cache_clear()
+
+
+def load_packs(names: tuple[str, ...] | list[str] = (DEFAULT_PACK,)) -> Pack:
+    """The named packs as one: their actors, places and issues together, in the order given
+    (a name two packs share resolves to the first pack's entry). One name: that pack."""
+    packs = [load_pack(n) for n in dict.fromkeys(names)]
+    if not packs:
+        raise PackError("(none)", ["no pack chosen"])
+    if len(packs) == 1:
+        return packs[0]
+    return Pack(
+        name="+".join(p.name for p in packs),
+        description="; ".join(p.description for p in packs if p.description),
+        version="+".join(p.version for p in packs),
+        countries=tuple(dict.fromkeys(c for p in packs for c in p.countries)),
+        actors=_first_by_id(a for p in packs for a in p.actors),
+        places=_first_by_id(x for p in packs for x in p.places),
+        issues=_first_by_id(i for p in packs for i in p.issues),
+        path=packs[0].path,
+    )
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_E = TypeVar("_E", bound=_HasId)
+
+
+def _first_by_id(entries: Iterable[_E]) -> tuple[_E, ...]:
+    seen: dict[str, _E] = {}
+    for e in entries:
+        seen.setdefault(e.id, e)
+    return tuple(seen.values())

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, TypeVar
 
 from marsad.packs.names import exact_key, needs_exact_case, normalise_alias
 from marsad.types import ActorRef, PlaceRef, Precision
@@ -151,7 +151,10 @@ class _Index:
         return self.folded.get(key, ())
 
 
-def _prefer(candidates: tuple, keep) -> tuple:
+_E = TypeVar("_E")
+
+
+def _prefer(candidates: tuple[_E, ...], keep: Callable[[_E], bool]) -> tuple[_E, ...]:
     """Narrow an ambiguous match by a hint; a hint that fits none is ignored."""
     if len(candidates) < 2:
         return candidates

@@ -14,13 +14,12 @@ resolved in the document, the kind of feature, and population. Demonyms ("Iraqi"
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from marsad.resolve.gazetteer import Candidate, Gazetteer, Place, default_gazetteer, distance_km
-from marsad.resolve.placenames import NameKey, name_key
+from marsad.gazetteer.index import Candidate, Gazetteer, Place, default_gazetteer, distance_km
+from marsad.gazetteer.names import NameKey, name_key
 from marsad.types import PlaceRef
 
 
@@ -252,39 +251,3 @@ def resolve_path(parts: Sequence[str], *, context: GeoContext | None = None,
         if r is not None and (i + 1 == len(within) or _supported(r, _evidence(gaz, outer))):
             return r
     return first
-
-
-# --- country focus ---------------------------------------------------------------------
-
-_WORD = re.compile(r"[\w\-]+(?:['’](?!s\b)[\w\-]+)*", re.UNICODE)  # "Lebanon's" -> Lebanon
-
-
-def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, float]:
-    """Mentions per country in a text: names count 1, demonyms ("Iraqi") 0.5.
-
-    A cheap n-gram scan against country names and demonyms; the extraction engine may pass
-    better counts (from resolved mentions) in GeoContext.countries instead.
-    """
-    gaz = gazetteer or default_gazetteer()
-    names = gaz.country_keys()
-    words = _WORD.findall(text)
-    counts: Counter[str] = Counter()
-    i = 0
-    while i < len(words):
-        for n in (4, 3, 2, 1):
-            if len(words) - i < n:
-                continue
-            phrase = " ".join(words[i:i + n])
-            key = name_key(phrase).key
-            if key in names:
-                counts[names[key]] += 1.0
-                i += n
-                break
-            is_dem, cc = gaz.demonym(phrase) if n == 1 else (False, None)
-            if is_dem and cc:
-                counts[cc] += 0.5
-                i += 1
-                break
-        else:
-            i += 1
-    return dict(counts)

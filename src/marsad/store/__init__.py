@@ -7,6 +7,8 @@ with Store.open("marsad.db") as store:
 """
 
 from marsad.store.records import (
+    EXTRACTED,
+    NO_PROFILE,
     ActorRow,
     DayCount,
     DocumentRow,
@@ -22,6 +24,8 @@ from marsad.store.url import DEFAULT_URL, resolve_url
 
 __all__ = [
     "DEFAULT_URL",
+    "EXTRACTED",
+    "NO_PROFILE",
     "ActorRow",
     "DayCount",
     "DocumentRow",

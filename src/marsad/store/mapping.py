@@ -68,6 +68,7 @@ def document_row(model: DocumentModel, event_count: int) -> DocumentRow:
         origin=model.origin,
         ingested_at=model.ingested_at,
         event_count=event_count,
+        extraction=model.extraction,
     )
 
 

@@ -1,8 +1,8 @@
 """The database schema as SQLAlchemy ORM models.
 
 Only the store package sees these classes; everything leaving it is a frozen dataclass
-(see records.py). The tables follow the event record in DESIGN.md. The initial Alembic
-migration (migrations/versions/0001_initial.py) creates exactly this schema; a test
+(see records.py). The tables follow the event record in DESIGN.md. The Alembic migrations
+(migrations/versions/, from 0001_initial.py on) create exactly this schema; a test
 compares the two on SQLite and PostgreSQL.
 """
 
@@ -28,6 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from marsad.store.records import EXTRACTION_STATES
 
 # Named constraints: Alembic can only alter (and SQLite batch mode can only rebuild) what
 # has a stable name, and error messages then name the rule that was broken.
@@ -94,6 +96,7 @@ class Base(DeclarativeBase):
 
 class DocumentModel(Base):
     __tablename__ = "documents"
+    __table_args__ = (CheckConstraint(one_of("extraction", EXTRACTION_STATES), name="extraction"),)
 
     id: Mapped[str] = mapped_column(Text, primary_key=True)
     url: Mapped[str | None] = mapped_column(Text, unique=True)
@@ -109,6 +112,8 @@ class DocumentModel(Base):
     origin: Mapped[str] = mapped_column(Text)
     # indexed (migration 0002): the latest ingest time is part of the store's revision
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    # one of EXTRACTION_STATES (records.py), or NULL: never extracted; migration 0003
+    extraction: Mapped[str | None] = mapped_column(String(16))
 
     events: Mapped[list[EventModel]] = relationship(
         back_populates="document", passive_deletes=True, order_by="EventModel.ordinal"

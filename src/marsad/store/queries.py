@@ -17,7 +17,7 @@ from marsad.store.models import (
     EvidenceModel,
     PlaceModel,
 )
-from marsad.store.records import EventFilters, StoreStats
+from marsad.store.records import NO_PROFILE, EventFilters, StoreStats
 
 
 def event_conditions(
@@ -318,9 +318,10 @@ REVISION = revision_select()
 
 
 def stats(session: Session) -> StoreStats:
-    def counts(column: Any, count_of: Any) -> dict[Any, int]:
+    def counts(column: Any, count_of: Any, *where: ColumnElement[bool]) -> dict[Any, int]:
         rows = session.execute(
             select(column, func.count(count_of))
+            .where(*where)
             .group_by(column)
             .order_by(func.count(count_of).desc(), column.asc().nulls_last())
         )
@@ -346,4 +347,7 @@ def stats(session: Session) -> StoreStats:
         last_event=last_event,
         first_published=first_published,
         last_published=last_published,
+        documents_without_profile=counts(
+            DocumentModel.lang, DocumentModel.id, DocumentModel.extraction == NO_PROFILE
+        ),
     )

@@ -11,6 +11,15 @@ from datetime import date, datetime
 
 from marsad.types import Document, Event
 
+# What became of a document's extraction (the documents.extraction column, migration 0003):
+# None: never extracted (stored by `marsad ingest`, or before migration 0003);
+# EXTRACTED: its events are the extractor's output (possibly none);
+# NO_PROFILE: its language has no extraction profile, so it is stored without events
+# (`marsad run --reprocess` extracts it again, once a profile exists).
+EXTRACTED = "extracted"
+NO_PROFILE = "no_profile"
+EXTRACTION_STATES = (EXTRACTED, NO_PROFILE)
+
 
 @dataclass(frozen=True, slots=True)
 class SaveResult:
@@ -62,6 +71,7 @@ class DocumentRow:
     origin: str
     ingested_at: datetime
     event_count: int
+    extraction: str | None = None  # None, EXTRACTED or NO_PROFILE (see above)
 
     def to_document(self) -> Document:
         """The stored document as the pipeline's own type (for re-extraction)."""
@@ -108,6 +118,8 @@ class StoreStats:
     last_event: date | None = None  # latest event end (or start) date
     first_published: date | None = None
     last_published: date | None = None
+    # documents stored without events because their language has no extraction profile
+    documents_without_profile: dict[str | None, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,9 @@ from marsad.store.mapping import (
 from marsad.store.migrate import upgrade
 from marsad.store.models import DocumentModel, EventModel
 from marsad.store.records import (
+    EXTRACTED,
+    EXTRACTION_STATES,
+    NO_PROFILE,
     ActorRow,
     DayCount,
     DocumentRow,
@@ -98,25 +101,37 @@ class Store:
 
     # --- writing ---------------------------------------------------------------------
 
-    def save(self, doc: Document, events: Sequence[Event]) -> SaveResult:
+    def save(
+        self, doc: Document, events: Sequence[Event], *, extraction: str = EXTRACTED
+    ) -> SaveResult:
         """Store doc (once: same url or same text is the same document) with exactly events.
 
         A document already stored keeps its id; its text becomes doc.text, the text the
         events' offsets refer to. One transaction: on any error nothing of this call is kept.
+        `extraction` records where the events come from: EXTRACTED (the extractor's output),
+        or NO_PROFILE (no extraction profile for the document's language: no events).
         """
+        _check_extraction(extraction, events)
         with _errors(f"cannot save document {doc.id} ({doc.origin})"):
-            return _retry_on_conflict(lambda: self._save(doc, events))
+            return _retry_on_conflict(lambda: self._save(doc, events, extraction))
 
     def add_document(self, doc: Document) -> SaveResult:
         """Store doc if new; its events, if any, are left as they are."""
         with _errors(f"cannot save document {doc.id} ({doc.origin})"):
             return _retry_on_conflict(lambda: self._add(doc))
 
-    def replace_events(self, document_id: str, events: Sequence[Event]) -> int:
-        """Make events the document's only events; returns how many were stored."""
+    def replace_events(
+        self, document_id: str, events: Sequence[Event], *, extraction: str = EXTRACTED
+    ) -> int:
+        """Make events the document's only events; returns how many were stored.
+
+        `extraction` is recorded on the document, as in `save`."""
+        _check_extraction(extraction, events)
         with _errors(f"cannot store events of document {document_id}"), self._write() as session:
-            if session.get(DocumentModel, document_id) is None:
+            model = session.get(DocumentModel, document_id)
+            if model is None:
                 raise StoreError(f"cannot store events: no document {document_id!r}")
+            model.extraction = extraction
             return _replace_events(session, document_id, events)
 
     def _add(self, doc: Document) -> SaveResult:
@@ -127,14 +142,18 @@ class Store:
             session.add(document_model(doc, _now()))
             return SaveResult(doc.id, created=True, events=0)
 
-    def _save(self, doc: Document, events: Sequence[Event]) -> SaveResult:
+    def _save(self, doc: Document, events: Sequence[Event], extraction: str) -> SaveResult:
         with self._write() as session:
             existing = self._find(session, doc.url, doc.content_hash)
             if existing is None:
-                session.add(document_model(doc, _now()))
+                model = document_model(doc, _now())
+                model.extraction = extraction
+                session.add(model)
                 session.flush()
             else:
-                _keep_text_of_events(session.get_one(DocumentModel, existing), doc)
+                stored = session.get_one(DocumentModel, existing)
+                _keep_text_of_events(stored, doc)
+                stored.extraction = extraction
             document_id = existing or doc.id
             count = _replace_events(session, document_id, events)
             return SaveResult(document_id, created=existing is None, events=count)
@@ -419,6 +438,13 @@ def _replace_events(session: Session, document_id: str, events: Sequence[Event])
     session.add_all(event_model(event, document_id, i) for i, event in enumerate(events))
     session.flush()
     return len(events)
+
+
+def _check_extraction(extraction: str, events: Sequence[Event]) -> None:
+    if extraction not in EXTRACTION_STATES:
+        raise ValueError(f"extraction must be one of {EXTRACTION_STATES}, not {extraction!r}")
+    if extraction == NO_PROFILE and events:
+        raise ValueError("a document without an extraction profile has no events")
 
 
 def _keep_text_of_events(stored: DocumentModel, doc: Document) -> None:

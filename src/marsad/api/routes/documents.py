@@ -26,8 +26,8 @@ from marsad.api.schemas import (
     document_summary_of,
 )
 from marsad.api.security import require_writer
-from marsad.errors import StoreError
-from marsad.store import DocumentRow, EventFilters
+from marsad.errors import StoreError, UnsupportedLanguage
+from marsad.store import NO_PROFILE, DocumentRow, EventFilters
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 Paging = Annotated[tuple[int, int], Depends(page)]
@@ -132,10 +132,15 @@ def ingest(request: Request, body: IngestRequest) -> Response:
     summary="Extract a stored document's events again (token required)",
 )
 def reprocess(request: Request, document_id: str) -> Response:
-    """Runs the pipeline's extractor on the stored text; its events are replaced at once."""
+    """Runs the pipeline's extractor on the stored text; its events are replaced at once. A
+    document in a language with no extraction profile keeps no events and is marked so."""
     row = _document_row(request, document_id, exact=True)
     extractor = request.app.state.extractor()
-    events = extractor(row.to_document())
+    try:
+        events = extractor(row.to_document())
+    except UnsupportedLanguage:
+        stored = store_of(request).replace_events(row.id, [], extraction=NO_PROFILE)
+        return json_response(Reprocessed(document_id=row.id, events=stored))
     stored = store_of(request).replace_events(row.id, events)
     return json_response(Reprocessed(document_id=row.id, events=stored))
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.packs import load_pack
-from marsad.resolve.gazetteer import Gazetteer, default_gazetteer
-from marsad.resolve.geoparse import toponym_spans
+from marsad.analyse import Analysis
+from marsad.analyse.profiles import LanguageProfile
+from marsad.context import Context
+from marsad.gazetteer import toponym_spans
+from marsad.packs import Pack
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING = re.compile(r"^the\s+", re.IGNORECASE)  # "the Green Zone" -> "Green Zone"
@@ -23,17 +25,21 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _PACK, _NER, _FALLBACK = 2, 1, 0
 
 
+def _pack_names(pack: Pack) -> re.Pattern[str]:
+    return _names_pattern(tuple(n for p in pack.places for n in p.names()))
+
+
 @lru_cache(maxsize=4)
-def _pack_names(pack_name: str) -> re.Pattern[str]:
-    names = {n for p in load_pack(pack_name).places for n in p.names() if len(n) > 2}
+def _names_pattern(all_names: tuple[str, ...]) -> re.Pattern[str]:
+    names = {n for n in all_names if len(n) > 2}
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def pack_spans(text: str, pack_name: str = "iraq-syria") -> list[tuple[int, int]]:
+def pack_spans(text: str, pack: Pack) -> list[tuple[int, int]]:
     """The pack's place names in `text`, written with a capital (or in Arabic): "hit the
     base" is not the town of Hit."""
-    return [(m.start(), m.end()) for m in _pack_names(pack_name).finditer(text)
+    return [(m.start(), m.end()) for m in _pack_names(pack).finditer(text)
             if not m.group(0)[:1].islower()]
 
 
@@ -47,22 +53,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_toponyms(text: str, gazetteer: Gazetteer | None = None) -> list[tuple[int, int]]:
-    """Character spans of every toponym in `text`, sorted, not overlapping."""
-    from marsad.analyse import analyse  # spaCy loads on first use, not on import
+@lru_cache(maxsize=8)
+def never_toponyms(profile: LanguageProfile) -> frozenset[str]:
+    """Capitalised words that begin sentences or name people, never places, with the month
+    and weekday names of the language's time words (lower case)."""
+    times = profile.data("time_words.yaml")
+    words = profile.data("lexicons/places.yaml")["never_toponyms"]
+    return frozenset(str(w).casefold() for w in [*words, *times["months"], *times["weekdays"]])
 
-    gaz = gazetteer or default_gazetteer()
+
+def find_toponyms(ctx: Context, analysis: Analysis) -> list[tuple[int, int]]:
+    """Character spans of every toponym in the analysed text, sorted, not overlapping."""
+    gaz = ctx.gazetteer
+    text = analysis.text
     ranked: list[tuple[int, int, int]] = []
     persons: list[tuple[int, int]] = []
-    for sentence in analyse(text).sentences:
+    for sentence in analysis.sentences:
         for e in sentence.entities:
             if e.label in PLACE_LABELS:
                 ranked.append((*_trim(text, e.start, e.end), _NER))
             elif e.label == "PERSON":
                 persons.append((e.start, e.end))
-    ranked += [(s, e, _PACK) for s, e in pack_spans(text)]
+    ranked += [(s, e, _PACK) for s, e in pack_spans(text, ctx.pack)]
     # a gazetteer name inside a person's name ("Sudani" in "al-Sudani") is not a place
-    ranked += [(s, e, _FALLBACK) for s, e in toponym_spans(text, gaz)
+    ranked += [(s, e, _FALLBACK) for s, e in toponym_spans(text, gaz, never_toponyms(ctx.profile))
                if not any(ps <= s and e <= pe for ps, pe in persons)]
     kept: list[tuple[int, int]] = []
     for s, e, _ in sorted(ranked, key=lambda x: (x[0] - x[1], -x[2], x[0])):

@@ -1,6 +1,6 @@
 """ACLED event type and sub-type from PLOVER category, mode and context (a data table).
 
-Also reads how a demonstration went from the sentences that tell it (protest_context.yaml):
+The context includes how a demonstration went (extract/protests.py reads it from the text):
 lethal force by security forces, violence by the demonstrators, or an intervention.
 """
 
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
-from marsad.extract.lexicon import data_yaml
+import yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,9 @@ class Rule:
 @cache
 def rules() -> tuple[Rule, ...]:
     out = []
-    for r in data_yaml("acled_map.yaml")["rules"]:
+    raw = yaml.safe_load(resources.files("marsad.data").joinpath("acled_map.yaml")
+                         .read_text("utf-8"))
+    for r in raw["rules"]:
         out.append(Rule(
             r["category"],
             frozenset(r["modes"]) if "modes" in r else None,
@@ -53,19 +56,4 @@ def acled_type(category: str, mode: str | None, context: set[str] | tuple[str, .
     for rule in rules():
         if rule.applies(category, mode, ctx, target, agent):
             return rule.acled
-    return None
-
-
-@cache
-def _protest_cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    raw = data_yaml("lexicons/protest_context.yaml")
-    return tuple((k, tuple(v)) for k, v in raw.items())
-
-
-def protest_context(text: str) -> str | None:
-    """'excessive', 'violent' or 'intervention' when the text tells it, else None."""
-    low = text.lower()
-    for label, cues in _protest_cues():
-        if any(c in low for c in cues):
-            return label
     return None

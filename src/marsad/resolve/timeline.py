@@ -1,6 +1,6 @@
 """The date of an event: the time expressions of its sentence, resolved against the
-publication date or against the events around it (extract/times.py reads expressions,
-resolve/when.py resolves them).
+publication date or against the events around it (extract/times.py reads the expressions
+of its sentence, resolve/when.py resolves one).
 
 - "on Friday", "Friday, December 8th": against the publication date.
 - "X comes a day after Y": Y's date is X's date less a day; X is the event the subject of
@@ -18,9 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marsad.analyse import Sentence
-from marsad.extract.times import TimeMention, find_times
 from marsad.resolve.when import resolve
-from marsad.types import Span, When
+from marsad.types import Span, TimeExpression, When
 
 # How far back (in sentences) a report without a date of its own continues a dated one.
 CONTINUES = {"statement": 2, "incident": 1}
@@ -42,23 +41,29 @@ class Dated:
 class Timeline:
     """The dated events of one document, in order."""
 
-    text: str
     published: date | None
+    # the text's time expressions, for its year when there is no publication date
+    reference_times: tuple[TimeExpression, ...] = ()
+    lang: str = "en"
     events: list[Dated] = field(default_factory=list)
 
-    def date(self, s: Sentence, trigger_start: int, kind: str) -> tuple[When | None, Span | None]:
+    def date(self, s: Sentence, times: tuple[TimeExpression, ...], trigger_start: int,
+             kind: str) -> tuple[When | None, Span | None]:
         """(when, evidence span) for an event of `kind` whose trigger starts at
-        `trigger_start` in sentence `s`."""
-        for m in find_times(self.text, s.start, s.end):
+        `trigger_start` in sentence `s`, whose time expressions are `times`."""
+        for e in times:
+            m = e.mention
             if m.kind == "offset":
                 if m.span.start > trigger_start:
                     continue  # "X comes a day after Y": the offset dates Y, not X
-                anchor = self._anchor(s, m)
+                anchor = self._anchor(s, e)
                 if anchor is None:
                     continue
-                got = resolve(m, self.published, anchors=(anchor,), text=self.text)
+                got = resolve(e, self.published, anchors=(anchor,),
+                              reference_times=self.reference_times, lang=self.lang)
             else:
-                got = resolve(m, self.published, text=self.text)
+                got = resolve(e, self.published, reference_times=self.reference_times,
+                              lang=self.lang)
             if got.start is not None:
                 return got, m.span
         prev = self._continued(s, kind)
@@ -88,10 +93,10 @@ class Timeline:
                 return prev
         return None
 
-    def _anchor(self, s: Sentence, m: TimeMention) -> date | None:
+    def _anchor(self, s: Sentence, e: TimeExpression) -> date | None:
         """The date of the event the sentence's subject names ("the formation of the
         committee comes a day after ..."), else of the last event dated explicitly."""
-        subject = _nouns(s, m.span.start)
+        subject = _nouns(s, e.mention.span.start)
         best = None
         for prev in reversed(self.events):
             if prev.sentence >= s.index or not prev.explicit:

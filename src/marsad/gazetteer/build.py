@@ -28,7 +28,8 @@ from typing import Any
 
 import yaml
 
-from marsad.resolve.placenames import is_arabic, name_key, skeleton
+from marsad.gazetteer.names import is_arabic, name_key, skeleton
+from marsad.packs import load_pack
 
 SCHEMA_VERSION = 3  # bump when the table layout or the normalisation changes
 
@@ -78,16 +79,10 @@ def rg_csv() -> Path:
 
 
 def pack_places() -> list[PackPlace]:
-    """The installed pack's places; none when no pack is installed yet."""
-    try:
-        from marsad.packs import load_pack  # type: ignore[import-not-found]
-    except ImportError:
-        return []
-    try:
-        places = load_pack().places
-    except Exception:  # a broken pack must not take the world gazetteer down
-        return []
-    return [_as_pack_place(p) for p in places]
+    """The installed default pack's places. A broken pack raises its PackError (naming the
+    file and the entry): a gazetteer silently built without the pack would misplace every
+    facility the pack exists for."""
+    return [as_pack_place(p) for p in load_pack().places]
 
 
 def _get(obj: Any, key: str, default: Any = None) -> Any:
@@ -96,7 +91,7 @@ def _get(obj: Any, key: str, default: Any = None) -> Any:
     return getattr(obj, key, default)
 
 
-def _as_pack_place(p: Any) -> PackPlace:
+def as_pack_place(p: Any) -> PackPlace:
     aliases = [*(_get(p, "aliases") or ()), *(_get(p, "aliases_ar") or ())]
     lat, lon = _get(p, "lat"), _get(p, "lon")
     return PackPlace(

@@ -27,9 +27,11 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from marsad.resolve import gazetteer_build, placenames
-from marsad.resolve.gazetteer_build import PackPlace, data_yaml
-from marsad.resolve.placenames import is_arabic, name_key, skeleton
+from marsad.gazetteer import build as gazetteer_build
+from marsad.gazetteer import names as placenames
+from marsad.gazetteer.build import PackPlace, data_yaml
+from marsad.gazetteer.names import is_arabic, name_key, skeleton
+from marsad.packs import pack_dirs
 from marsad.types import Precision
 
 MatchHow = Literal["exact", "core", "skeleton", "fuzzy"]
@@ -79,10 +81,6 @@ def cache_dir() -> Path:
 
 def _pack_files() -> list[Path]:
     """The installed packs' files (user packs on MARSAD_PACKS_PATH included)."""
-    try:
-        from marsad.packs import pack_dirs
-    except ImportError:
-        return []
     return [f for folder in pack_dirs().values() for f in sorted(folder.rglob("*.yaml"))]
 
 

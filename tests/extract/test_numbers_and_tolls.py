@@ -6,8 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from marsad.extract.quantities import find_numbers, find_toll
+from marsad.context import make_context
+from marsad.extract import numbers, tolls
 from marsad.types import Quantity
+
+CTX = make_context()
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[numbers.NumberMention]:
+    return numbers.find_numbers(CTX, text, start, end)
+
+
+def find_toll(text: str, start: int = 0, end: int | None = None) -> tolls.Toll:
+    return tolls.find_toll(CTX, text, start, end)
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed"
 

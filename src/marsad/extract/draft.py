@@ -1,0 +1,65 @@
+"""An event being assembled from a document's frames, and the tolls its sentences give.
+
+A draft is mutable while the document is read (a later sentence adds a toll, an agent, a
+mode); extract/fields.py freezes it into the EventDraft the resolve stage receives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.analyse import Sentence
+from marsad.context import Context
+from marsad.extract.frames import Frame
+from marsad.extract.tolls import find_toll
+from marsad.types import Mention, Quantity, Span
+
+
+@dataclass
+class Draft:
+    """An event being assembled (mutable until it is frozen into an Event)."""
+
+    frame: Frame
+    sentence: Sentence
+    agent: Mention | None
+    patient: Mention | None
+    killed: tuple[Quantity, Span] | None = None
+    injured: tuple[Quantity, Span] | None = None
+    casualties: tuple[Quantity, Span] | None = None
+    context: set[str] = field(default_factory=set)
+    paragraph_text: str = ""
+    # an earlier event this one refers back to ("these attacks"): its place and period
+    refers_to: Draft | None = None
+
+    @property
+    def kind(self) -> str:
+        f = self.frame
+        if f.kind == "statement":
+            return "statement"
+        tok = self.sentence.tokens[f.head]
+        if f.nominal and tok.tag == "NNS" and (f.count is not None or f.anaphoric):
+            return "aggregate"
+        return "incident"
+
+
+
+def add_toll(ctx: Context, d: Draft, text: str, s: Sentence) -> bool:
+    toll = find_toll(ctx, text, s.start, s.end)
+    got = False
+    for key in ("killed", "injured", "casualties"):
+        q = getattr(toll, key)
+        if q is None:
+            continue
+        span = toll.spans.get(key, Span(s.start, s.end, s.text))
+        if key == "casualties" and q.value == 0:
+            # "no casualties": nobody killed and nobody injured
+            for k in ("killed", "injured"):
+                if getattr(d, k) is None:
+                    setattr(d, k, (Quantity(0), span))
+            got = True
+            continue
+        old = getattr(d, key)
+        if old is None or old[0].value < q.value:
+            setattr(d, key, (q, span))
+        got = True
+    return got

@@ -1,0 +1,153 @@
+"""From a document's frames to its drafts: who "he", "the group" and "these attacks" are,
+and which later mentions add to an event rather than make a new one (extract/merging.py).
+
+An aggregate's later figure ("these attacks have resulted in 60 casualties") is a new record
+of the series and refers back to it. Headlines restate the lead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from marsad.analyse import Analysis
+from marsad.context import Context
+from marsad.extract.antecedents import Antecedents
+from marsad.extract.attribution import speakers
+from marsad.extract.draft import Draft, add_toll
+from marsad.extract.frames import Frame, attack_agents, sentence_frames
+from marsad.extract.merging import (
+    editorial,
+    follow_up_arrest,
+    merge_into_previous,
+    pluperfect,
+)
+from marsad.extract.people import People
+from marsad.extract.protests import protest_act, voices_protest
+from marsad.types import Mention
+
+
+def _roles(f: Frame) -> list[Mention]:
+    """The actor mentions of a frame: agent, patient, source."""
+    found = [f.agent, f.patient, f.attributed.source if f.attributed else None]
+    return [m for m in found if m is not None]
+
+
+def read_drafts(ctx: Context, a: Analysis, country: str | None,
+                headline: set[int]) -> list[Draft]:
+    """The drafts of one document, in reading order, merged where they tell one event.
+
+    `country`: the document's country of focus (which "security forces"); `headline`: the
+    paragraphs that are titles (kept apart: a title neither absorbs nor is absorbed)."""
+    text = a.text
+    people = People(ctx, text)
+    groups = Antecedents(ctx, text, country)  # "the group": the last named group
+    drafts: list[Draft] = []
+    last_incident: Draft | None = None
+    last_aggregate: Draft | None = None
+    last_protest: Draft | None = None
+    attackers: list[Mention] = []
+    for s in a.sentences:
+        frames = [] if editorial(s, text) else sentence_frames(ctx, s, text)
+        said = speakers(ctx, s)
+        for m in [*said, *(x for f in frames for x in _roles(f))]:
+            groups.see(m)
+        new_incident = False
+        for f in frames:
+            agent = groups.resolve(people.resolve(f.agent))
+            patient = groups.resolve(people.resolve(f.patient))
+            if f.attributed is not None:
+                source = groups.resolve(people.resolve(f.attributed.source))
+                f = replace(f, attributed=replace(f.attributed,
+                                                  source=source or f.attributed.source))
+            if f.category == "ACCUSE" and f.patient is not None and (
+                s.tokens[f.patient.head].lemma in ctx.profile.discourse("attack_nouns")
+            ) and attackers:
+                patient = attackers[-1]  # "we condemn these attacks": those who made them
+            if f.factuality in ("negated", "future", "hypothetical") and f.kind != "statement":
+                continue
+            if last_protest is None and not any(
+                g.category == "PROTEST" and g.kind == "incident" for g in frames
+            ) and (act := protest_act(ctx, f, agent, s)) is not None:
+                f, agent, patient = act, act.agent, None
+            protest = last_protest if last_protest is not None else next(
+                (Draft(g, s, g.agent, g.patient) for g in frames
+                 if g.category == "PROTEST" and g.kind == "incident"), None)
+            if voices_protest(ctx, f, agent, protest, s):
+                if last_protest is not None:
+                    last_protest.paragraph_text += " " + s.text
+                continue  # the demonstrators' demand or grievance: part of the protest
+            if f.agent is not None and s.start <= f.agent.start and (
+                s.tokens[f.agent.head].pos == "NUM"
+            ):
+                agent = None  # "4 injured.": a toll, not an actor
+            if f.kind == "incident" and last_incident is not None and s.paragraph not in headline:
+                if pluperfect(ctx, s, f.head):
+                    continue  # "The youth had clashed with...": background to the report
+                if follow_up_arrest(ctx, f, s, last_incident):
+                    last_incident.paragraph_text += " " + s.text
+                    continue
+            d = Draft(f, s, agent, patient)
+            if s.paragraph in headline:
+                drafts.append(d)  # kept apart: a title neither absorbs nor is absorbed
+                continue
+            if f.kind != "statement":
+                if merge_into_previous(ctx, d, last_incident, last_aggregate, text):
+                    continue
+                if f.anaphoric and f.nominal and s.tokens[f.head].tag == "NNS" and (
+                    last_aggregate is not None and f.count is None
+                ):
+                    # a new figure for an earlier series: same actors, same period
+                    if not add_toll(ctx, d, text, s):
+                        continue
+                    d.agent = d.agent or last_aggregate.agent
+                    d.patient = d.patient or last_aggregate.patient
+                    d.refers_to = last_aggregate
+                    drafts.append(d)
+                    continue
+            if f.anaphoric and f.kind != "statement":
+                same, other = ((last_aggregate, last_incident) if d.kind == "aggregate"
+                               else (last_incident, last_aggregate))
+                d.refers_to = same or other
+            drafts.append(d)
+            if f.kind != "statement":
+                if d.kind == "aggregate":
+                    last_aggregate = d
+                else:
+                    last_incident = d
+                    new_incident = True
+                    if f.category == "PROTEST":
+                        last_protest = d
+                    if d.patient is None and f.category == "ASSAULT" and not f.nominal:
+                        prev = [x for x in drafts[:-1] if x.frame.category == "ASSAULT"
+                                and x.sentence.paragraph >= s.paragraph - 1 and x.patient]
+                        if prev:  # "Additionally, Washington struck three times": same targets
+                            d.patient = prev[-1].patient
+        # who did the attacks mentioned so far (for a later "we condemn these attacks")
+        for m in attack_agents(ctx, s):
+            attackers.append(groups.resolve(people.resolve(m)) or m)
+        for m in said:
+            people.see(people.resolve(m))
+        for f in frames:
+            people.see(f.agent)
+            if f.attributed:
+                people.see(people.resolve(f.attributed.source))
+        # a following sentence with no act of its own may give the last incident's toll
+        if not new_incident and last_incident is not None and not frames and (
+            last_incident.sentence.paragraph == s.paragraph
+        ):
+            add_toll(ctx, last_incident, text, s)
+            last_incident.paragraph_text += " " + s.text
+    return drafts
+
+
+def headline_paragraphs(ctx: Context, a: Analysis) -> set[int]:
+    """Leading lines without a full stop, when a body follows: titles, not reports."""
+    out: set[int] = set()
+    final = tuple(ctx.profile.discourse("sentence_final"))
+    for s in a.sentences:
+        if s.text.rstrip().endswith(final):
+            break
+        out.add(s.paragraph)
+    if len(out) == len({s.paragraph for s in a.sentences}):
+        return set()
+    return out

@@ -1,0 +1,139 @@
+"""A finished draft's fields as the text gives them, frozen into the EventDraft that the
+resolve stage receives: its toll, category as filed (violence by a crowd is a riot), how a
+protest went, stance, the readings of its place, its time expressions and, for a
+statement, the names the text gives its speaker (for the speaker's seat).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.analyse import Sentence
+from marsad.context import Context
+from marsad.extract.attribution import governing_report
+from marsad.extract.draft import Draft, add_toll
+from marsad.extract.frames import Frame
+from marsad.extract.places import descriptors, place_choices
+from marsad.extract.protests import protest_context
+from marsad.extract.stance import stance
+from marsad.extract.times import sentence_times
+from marsad.types import Counted, EventDraft, PlaceChoice, Quantity, Span, TimeExpression
+
+_HEAVY_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack"})
+
+
+def freeze(ctx: Context, text: str, drafts: Sequence[Draft]) -> tuple[EventDraft, ...]:
+    """The drafts of one document, in order, each with the index of the draft it refers to."""
+    index = {id(d): i for i, d in enumerate(drafts)}
+    times: dict[int, tuple[TimeExpression, ...]] = {}  # per sentence: read once
+    out = []
+    for d in drafts:
+        s = d.sentence
+        if s.index not in times:
+            times[s.index] = sentence_times(ctx.profile, text, s.start, s.end)
+        refers = index.get(id(d.refers_to)) if d.refers_to is not None else None
+        out.append(_freeze_one(ctx, text, d, times[s.index], refers))
+    return tuple(out)
+
+
+def _freeze_one(ctx: Context, text: str, d: Draft, times: tuple[TimeExpression, ...],
+                refers_to: int | None) -> EventDraft:
+    f, s = d.frame, d.sentence
+    if f.kind != "statement" and d.killed is None and d.injured is None and d.casualties is None:
+        add_toll(ctx, d, text, s)
+    factuality = f.factuality
+    if f.attributed is not None and f.attributed.kind == "claim":
+        factuality = "claimed"
+    category, mode, context = f.category, f.mode, set(f.tags) | d.context
+    agent_sector = d.agent.sector if d.agent else None
+    if category == "ASSAULT" and agent_sector in ("crowd", "protester") and (
+        mode not in _HEAVY_MODES
+    ):
+        category, mode = "PROTEST", "riot"
+        context.add("mob" if agent_sector == "crowd" else "violent")
+    if category == "PROTEST":
+        how = protest_context(ctx, s.text + " " + d.paragraph_text + " " + _rest(text, s))
+        if how:
+            context.add(how)
+    st = None
+    if f.kind == "statement":
+        st = stance(ctx, _clause_text(s, f.head), category, f.factuality == "negated")
+    return EventDraft(
+        kind=d.kind,  # type: ignore[arg-type]
+        category=category,
+        mode=mode,
+        context=tuple(sorted(context)),
+        sentence=s,
+        trigger=f.trigger,
+        head=f.head,
+        factuality=factuality,  # type: ignore[arg-type]
+        agent=d.agent,
+        patient=d.patient,
+        said_by=f.attributed.source if f.attributed is not None else None,
+        said_by_kind=f.attributed.kind if f.attributed is not None else "report",
+        killed=_counted(d.killed),
+        injured=_counted(d.injured),
+        casualties=_counted(d.casualties),
+        count=_counted(f.count),
+        times=times,
+        places=_place_readings(ctx, text, d),
+        seat_names=_seat_names(ctx, text, d),
+        stance=st,
+        confidence=_confidence(f, d),
+        refers_to=refers_to,
+    )
+
+
+def _counted(value: tuple[Quantity, Span] | None) -> Counted | None:
+    return Counted(*value) if value is not None else None
+
+
+def _place_readings(ctx: Context, text: str, d: Draft) -> tuple[PlaceChoice, ...]:
+    f, s = d.frame, d.sentence
+    statement = f.kind == "statement"
+    if statement and f.inferred:
+        return ()  # an inferred statement's sentence is its content, not where it was said
+    exclude = [(m.start, m.end) for m in (d.agent, f.agent) if m is not None]
+    if f.attributed is not None:
+        exclude.append((f.attributed.source.start, f.attributed.source.end))
+    return place_choices(ctx, text, s, f.head, patient=d.patient, exclude=exclude,
+                         statement=statement)
+
+
+def _seat_names(ctx: Context, text: str, d: Draft) -> tuple[str, ...]:
+    """A speaker's names as the text gives them: "Rebar Ahmad", "the Interior Minister of
+    Kurdistan Region", and the speaker of the report the statement sits in."""
+    f, s = d.frame, d.sentence
+    if f.kind != "statement" or d.agent is None:
+        return ()
+    names = descriptors(text, d.agent)
+    if f.agent is not None:
+        names.append(f.agent.text)  # as the sentence writes it ("Al-Sudani")
+    speaker = governing_report(ctx, s, f.head)  # "X said: 'the region cannot ...'"
+    if speaker is not None:
+        names += descriptors(text, speaker)
+    return tuple(names)
+
+
+def _rest(text: str, s: Sentence) -> str:
+    """The rest of the sentence's paragraph (how a demonstration ended is told after it)."""
+    end = text.find("\n", s.end)
+    return text[s.end : end if end >= 0 else len(text)]
+
+
+def _clause_text(s: Sentence, head: int) -> str:
+    sub = s.subtree(head)
+    return s.text[sub[0].start - s.start : sub[-1].end - s.start]
+
+
+def _confidence(f: Frame, d: Draft) -> float:
+    score = 0.5
+    if d.agent is not None:
+        score += 0.15
+    if d.patient is not None:
+        score += 0.1
+    if not f.nominal:
+        score += 0.1
+    if f.inferred:
+        score -= 0.2
+    return round(max(0.1, min(score, 0.95)), 2)

@@ -1,0 +1,24 @@
+"""Which countries a document is about: the names its NER found, counted against the
+gazetteer's country names and demonyms ("Iraqi" counts half of "Iraq")."""
+
+from __future__ import annotations
+
+from marsad.analyse import Analysis
+from marsad.context import Context
+from marsad.extract.mentions import places
+from marsad.gazetteer import country_focus
+
+
+def document_focus(ctx: Context, analysis: Analysis) -> dict[str, float]:
+    """ISO2 -> mentions. Names as places ("in Syria"), not as modifiers ("US forces"), plus
+    the demonyms and organisations that point at a country ("Iraqi", "Tunisian Sugar
+    Company")."""
+    names = [e.text for s in analysis.sentences for e in s.entities
+             if e.label in ("NORP", "ORG", "FAC")]
+    names += [e.text for s in analysis.sentences for e in places(ctx, s)]
+    return country_focus(" ; ".join(names), ctx.gazetteer) if names else {}
+
+
+def top_country(focus: dict[str, float]) -> str | None:
+    """The most mentioned country (the later code on ties), None when none is."""
+    return max(focus, key=lambda k: (focus[k], k)) if focus else None

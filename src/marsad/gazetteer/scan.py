@@ -1,0 +1,102 @@
+"""Scans of a text against the gazetteer's names: which countries it talks about, and
+which capitalised (or Arabic) word runs are place names it knows exactly.
+
+Both are look-ups, not resolution: the extract stage uses them to find toponyms and the
+document's country focus, the resolve stage to choose among a name's places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from marsad.gazetteer.index import Gazetteer, default_gazetteer
+from marsad.gazetteer.names import name_key
+
+_CAPITALISED = re.compile(
+    r"(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*)(?:\s+(?:(?:al|el|de|of|the)[\s\-])?[A-Z][\w'’\-]*)*"
+)
+_ARABIC_RUN = re.compile(r"[\u0621-\u064A\u0660-\u0669]+(?:\s+[\u0621-\u064A]+){0,2}")
+
+
+def toponym_spans(text: str, gazetteer: Gazetteer | None = None,
+                  skip: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """The longest capitalised (or Arabic) word runs the gazetteer knows by exact name, but
+    not the words in `skip` (lower case: the language's words that begin sentences or name
+    people, never places). The extract stage joins these to the NER's spans."""
+    gaz = gazetteer or default_gazetteer()
+    spans: list[tuple[int, int]] = []
+    for rx in (_CAPITALISED, _ARABIC_RUN):
+        for m in rx.finditer(text):
+            spans.extend(_known_subspans(m.start(), m.group(0), gaz, skip))
+    return sorted(spans)
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_AR_PROCLITICS = ("و", "ب", "ل", "ف")  # "والموصل" = "and Mosul"
+
+
+def _trim(run: str, s: int, e: int) -> tuple[int, int]:
+    """Drop a possessive ("Lebanon's") and an Arabic proclitic ("والموصل") from a span."""
+    m = _POSSESSIVE.search(run[s:e])
+    if m:
+        e = s + m.start()
+    if run[s:s + 1] in _AR_PROCLITICS and run[s + 1:s + 3] == "ال":
+        s += 1
+    return s, e
+
+
+def _known_subspans(offset: int, run: str, gaz: Gazetteer,
+                    skip: frozenset[str]) -> list[tuple[int, int]]:
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):  # longest first
+            s, e = _trim(run, words[i][0], words[j - 1][1])
+            phrase = run[s:e]
+            if not phrase or phrase.casefold() in skip or gaz.demonym(phrase)[0]:
+                continue
+            if phrase.split()[0].isalpha() and phrase.split()[0].islower():
+                continue  # a run's connector on its own ("of" in "Green Zone of Baghdad")
+            if gaz.candidates(phrase, fuzzy=False, limit=1):
+                out.append((offset + s, offset + e))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+_WORD = re.compile(r"[\w\-]+(?:['’](?!s\b)[\w\-]+)*", re.UNICODE)  # "Lebanon's" -> Lebanon
+
+
+def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, float]:
+    """Mentions per country in a text: names count 1, demonyms ("Iraqi") 0.5.
+
+    A cheap n-gram scan against country names and demonyms; the extraction engine may pass
+    better counts (from resolved mentions) in GeoContext.countries instead.
+    """
+    gaz = gazetteer or default_gazetteer()
+    names = gaz.country_keys()
+    words = _WORD.findall(text)
+    counts: Counter[str] = Counter()
+    i = 0
+    while i < len(words):
+        for n in (4, 3, 2, 1):
+            if len(words) - i < n:
+                continue
+            phrase = " ".join(words[i:i + n])
+            key = name_key(phrase).key
+            if key in names:
+                counts[names[key]] += 1.0
+                i += n
+                break
+            is_dem, cc = gaz.demonym(phrase) if n == 1 else (False, None)
+            if is_dem and cc:
+                counts[cc] += 0.5
+                i += 1
+                break
+        else:
+            i += 1
+    return dict(counts)

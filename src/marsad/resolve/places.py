@@ -1,0 +1,168 @@
+"""Where an event happened, resolved: its sentence's place readings to the gazetteer, else
+the speaker's seat, else the place of the event it refers back to, else the document's
+country.
+
+1. A reading (extract/places.py) is resolved as a path: a pack facility when its containers
+   agree, else the gazetteer's resolve_path with the document's country focus and the places
+   resolved so far. A reading that cannot be placed, or only loosely (typo-tolerant), gives
+   way to the next one.
+2. Nothing placed: a statement goes to its speaker's seat (pack data) when that lies in the
+   document's country; an event that refers back takes the earlier event's place; otherwise
+   the country of focus, at precision country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from marsad.context import Context
+from marsad.gazetteer import distance_km
+from marsad.resolve import geocode
+from marsad.types import PlaceChoice, PlacePhrase, PlaceRef, Span
+
+_AGREE_KM = 50.0  # a pack facility agrees with a named container this close to it
+
+
+class DocPlaces:
+    """What the document says about places: its country focus (counted by the extract
+    stage over the names the NER found) and the event places resolved so far."""
+
+    def __init__(self, ctx: Context, focus: Mapping[str, float]) -> None:
+        self.ctx = ctx
+        self._focus = dict(focus)
+        self.near: list[PlaceRef] = []
+
+    def focus(self) -> dict[str, float]:
+        return self._focus
+
+    def is_top(self, country: str | None) -> bool:
+        """Whether `country` is (one of) the most mentioned, or nothing is mentioned."""
+        f = self._focus
+        return not f or (country is not None and f.get(country, 0) == max(f.values()))
+
+    def top_country(self) -> str | None:
+        f = self._focus
+        return max(f, key=lambda k: (f[k], k)) if f else None
+
+    def country_place(self) -> PlaceRef | None:
+        cc = self.top_country()
+        p = self.ctx.gazetteer.country(cc) if cc else None
+        return geocode.to_ref(p.name, p) if p is not None else None
+
+    def context(self, within: Iterable[str] = ()) -> geocode.GeoContext:
+        return geocode.GeoContext(within=tuple(within), countries=self._focus,
+                                  near=tuple(self.near[-5:]))
+
+    def seen(self, ref: PlaceRef | None) -> None:
+        if ref is not None and ref.precision not in (None, "country") and ref.lat is not None:
+            self.near.append(ref)
+
+
+def _city_parts(parts: Sequence[str]) -> list[str]:
+    # "Donetsk - Petrovskyi", "Tokyo - Suginami": a city and its district
+    out = []
+    for p in parts:
+        out.append(p)
+        if " - " in p:
+            out.append(p.split(" - ")[0])
+    return out
+
+
+def _agrees(ref: PlaceRef, container: PlaceRef | None) -> bool:
+    if container is None:
+        return True
+    if ref.country != container.country:
+        return False
+    if container.precision in ("facility", "neighbourhood", "city") and None not in (
+        ref.lat, ref.lon, container.lat, container.lon
+    ):
+        assert ref.lat is not None and ref.lon is not None
+        assert container.lat is not None and container.lon is not None
+        return distance_km(ref.lat, ref.lon, container.lat, container.lon) <= _AGREE_KM
+    return True
+
+
+def resolve_candidate(ctx: Context, c: PlacePhrase, containers: Sequence[PlacePhrase],
+                      doc: DocPlaces) -> tuple[PlaceRef | None, bool]:
+    """A pack place when the pack knows the phrase and its containers agree; else the
+    gazetteer's reading of the path; a phrase it cannot place gives way to the nearest
+    named place around it ("a plaza in Chicago" -> Chicago), at that place's precision."""
+    outer, outer_exact = None, False
+    if containers:
+        k = containers[0]
+        rest = [*k.within, *(w for x in containers[1:] for w in (x.text, *x.within)), *c.within]
+        r = geocode.resolve_path(_city_parts(k.parts), gazetteer=ctx.gazetteer,
+                                 context=doc.context(rest))
+        outer = r.ref() if r is not None else None
+        outer_exact = r is not None and r.candidate.how in ("exact", "core")
+    entry = ctx.pack.find_place(c.text, country=outer.country if outer else None)
+    if entry is not None and _agrees(entry.ref(c.text), outer):
+        return entry.ref(c.text), True
+    if c.pack_only:
+        return outer, outer is not None and outer_exact  # the named place around it
+    within = [*c.within, *(w for k in containers for w in (k.text, *k.within))]
+    r = geocode.resolve_path(_city_parts(c.parts), gazetteer=ctx.gazetteer,
+                             context=doc.context(within))
+    named = r is not None and r.text in _city_parts(c.parts)
+    exact = r is not None and r.candidate.how in ("exact", "core")
+    if named and r is not None and (exact or not within):
+        return r.ref(), exact
+    # the phrase itself is unknown (or only loosely matched): the nearest named place
+    # around it, read as a place first ("Butuan City (Agusan del Norte, Caraga)")
+    if outer is not None:
+        return outer, outer_exact
+    for i in range(len(c.within) - 1):  # the outermost is a unit: resolve_path reads it so
+        inner = geocode.resolve_path(_city_parts(c.within[i:i + 1]),
+                                     gazetteer=ctx.gazetteer,
+                                     context=doc.context(c.within[i + 1:]))
+        if inner is not None and inner.text in _city_parts(c.within[i:i + 1]):
+            return inner.ref(), inner.candidate.how in ("exact", "core")
+    return (r.ref(), exact) if r is not None else (None, False)
+
+
+def where(ctx: Context, choices: Sequence[PlaceChoice], doc: DocPlaces
+          ) -> tuple[PlaceRef | None, Span | None]:
+    """The place the sentence gives the event (None when it gives none): the first reading
+    that resolves exactly, else the first that resolves loosely."""
+    loose: tuple[PlaceRef, Span] | None = None
+    for choice in choices:
+        ref, exact = resolve_candidate(ctx, choice.phrase, choice.containers, doc)
+        if ref is not None and exact:
+            return ref, choice.span
+        if ref is not None and loose is None:
+            loose = (ref, choice.span)
+    return loose if loose is not None else (None, None)
+
+
+# --- seats ----------------------------------------------------------------------------------
+
+
+def _place_by_id(ctx: Context, place_id: str, text: str) -> PlaceRef | None:
+    if not place_id.startswith(("gn:", "adm1:", "cc:")):
+        return ctx.pack.place(place_id).ref(text)
+    got = ctx.gazetteer.place(place_id)
+    return geocode.to_ref(text, got) if got is not None else None
+
+
+def seat(ctx: Context, names: Iterable[str], doc: DocPlaces) -> PlaceRef | None:
+    """Where a speaker sits, from the names and descriptors the text gives them ("Rebar
+    Ahmad", "the Interior Minister of Kurdistan Region", "Kurdish politician"): the pack's
+    seat of the actor, else the place its demonym names. Only a seat in the document's
+    country counts: a foreign capital's comment on events here is placed here."""
+    p = ctx.pack
+    gaz = ctx.gazetteer
+    for name in names:
+        entry = p.find_actor(name, country=doc.top_country())
+        if entry is not None:
+            sid = p.seat(entry.id)
+            ref = _place_by_id(ctx, sid, name) if sid else None
+            if ref is not None and doc.is_top(ref.country):
+                return ref
+        for word in re.findall(r"[\w'’\-]+", name):
+            if not gaz.demonym(word)[0]:
+                continue
+            for place in p.places_for_demonym(word):
+                if doc.is_top(place.country):
+                    return place.ref(word)
+    return None
