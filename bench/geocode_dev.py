@@ -21,8 +21,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from marsad.gazetteer import country_focus
 from marsad.gazetteer.index import Gazetteer, default_gazetteer, distance_km
-from marsad.resolve.geocode import GeoContext, country_focus, resolve_path
+from marsad.resolve.geocode import GeoContext, resolve_path
 from marsad.types import PlaceRef
 
 DEV = Path("/work/shared/gold/dev/acled-2022h1-outside-middle-east.jsonl")

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from marsad.context import make_context
 from marsad.evaluate.sentences import sentence_spans
 from marsad.extract.tolls import find_toll
 from marsad.types import Quantity
@@ -33,11 +34,14 @@ _TALLY = re.compile(
 )
 
 
+CTX = make_context()
+
+
 def doc_killed(text: str) -> Quantity | None:
     first: Quantity | None = None
     tally: Quantity | None = None
     for a, b in sentence_spans(text):
-        toll = find_toll(text, a, b)
+        toll = find_toll(CTX, text, a, b)
         if toll.killed is None:
             continue
         if first is None:

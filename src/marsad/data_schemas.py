@@ -283,12 +283,14 @@ NUMBERS = Record(
         "between": WORDS,
         "auxiliaries": WORDS,
         "count_words": MapOf(INT),
+        "count_adverbs": MapOf(INT),
         "object_pronouns": MapOf(INT),
         "not_people": WORDS,
         "plural_nouns": WORDS,
         "singular_s": WORDS,
         "np_stop": WORDS,
         "breakdown": WORDS,
+        "tally_links": WORDS,
         **{name: WORDS for name in (
             "indefinite_articles", "scales_without_article", "number_and", "of_words",
             "conjunctions", "determiners", "singular_determiners", "as_well", "name_particles",
@@ -386,16 +388,11 @@ FACTUALITY = Record(
 PLACES = Record(
     {
         **{name: WORDS for name in (
-            "location_preps", "weak_preps", "never_preps", "place_of_nouns", "clause_deps",
+            "location_preps", "weak_preps", "never_preps", "place_of_nouns",
             "not_place_words", "designators", "name_connectors", "container_stop_words",
-            "cause_words", "determiners", "left_modifier_deps", "modifier_deps",
-            "attribute_deps", "name_part_deps", "flat_deps", "noun_pos", "trim_pos",
-            "never_toponyms",
+            "cause_words", "determiners", "never_toponyms",
         )},
-        **{name: STR for name in (
-            "part_of_prep", "proper_noun_pos", "common_noun_pos", "prep_object_dep",
-            "nationality_entity",
-        )},
+        "part_of_prep": STR,
     }
 )  # fmt: skip
 
@@ -464,18 +461,18 @@ SCHEMAS: dict[str, Schema] = {
     # language gives every key
     "lang/*/words.yaml": Record({name: WORDS for name in (
             "person_pronouns", "group_pronouns", "pronouns", "first_person_pronouns",
-            "reflexive_pronouns", "negative_pronouns", "drop_leading", "anaphoric_determiners",
-            "anaphoric_adjectives", "negative_determiners", "armed_words", "light_verbs",
-            "result_verbs", "copula_lemmas", "intent_verbs", "future_auxiliaries",
-            "hypothetical_auxiliaries", "going_to_lemmas", "responsibility_verbs",
+            "reflexive_pronouns", "negative_pronouns", "drop_leading", "articles",
+            "anaphoric_determiners", "anaphoric_adjectives", "negative_determiners",
+            "armed_words", "killing_verbs", "light_verbs",
+            "result_verbs", "copula_lemmas", "going_to_lemmas", "responsibility_verbs",
             "claim_lemmas", "bare_denial_verbs", "distancing_verbs", "nothing_to_do_verbs",
             "nothing_to_do_objects", "responsibility_nouns", "responsibility_preps",
             "responsibility_objects", "repetition_lemmas", "repetition_forms",
             "licensing_preps", "target_preps", "nominal_target_preps", "partner_preps",
             "agent_preps", "grievance_preps", "name_extension_preps", "part_of_preps",
             "inside_preps", "source_preps", "according_heads", "according_preps",
-            "privative_preps", "background_marks", "sequence_marks", "condition_marks",
-            "relative_words", "clause_negators",
+            "privative_preps", "background_marks", "sequence_marks", "relative_words",
+            "clause_negators",
     )}),
     # the parser's label sets by role ("subject_deps", "noun_pos"), in the scheme of the
     # language's model (case kept): every language gives every key
@@ -487,7 +484,7 @@ SCHEMAS: dict[str, Schema] = {
             "group_entities", "nationality_entities", "person_entities", "agent_entities",
             "root_dep", "active_subject_deps", "passive_subject_deps", "subject_deps",
             "nominal_subject_dep", "object_deps", "direct_object_dep", "passive_aux_deps",
-            "auxiliary_deps", "aux_dep", "preposition_deps", "prep_dep", "prep_complement_deps",
+            "auxiliary_deps", "preposition_deps", "prep_dep", "prep_complement_deps",
             "prep_object_dep", "prep_clause_dep", "governed_verb_deps", "conj_dep",
             "negation_dep", "adverb_dep", "determiner_dep", "determiner_deps", "possessor_dep",
             "mark_dep", "adjective_dep", "appos_dep", "punct_dep", "attribute_dep",
@@ -496,6 +493,8 @@ SCHEMAS: dict[str, Schema] = {
             "modifier_deps", "nominal_modifier_deps", "owner_deps", "attributive_deps",
             "descriptive_deps", "own_clause_deps", "fold_deps", "argument_deps",
             "acted_on_deps", "clausal_deps", "content_deps", "carrier_deps", "predicate_deps",
+            "place_clause_deps", "place_left_modifier_deps", "place_trim_pos", "name_part_deps",
+            "flat_name_deps",
     )}),
 }
 

@@ -8,7 +8,12 @@
 import spacy
 
 from marsad.analyse import analyse_many, model
-from marsad.extract.lexicon import triggers
+from marsad.analyse.profiles import profile_for
+from marsad.extract import lexicon
+
+
+def triggers() -> lexicon.Lexicon:
+    return lexicon.triggers(profile_for("en"))
 
 WIRE = [
     "Militants retook the town after a night of fighting, residents said.",

@@ -30,7 +30,7 @@ from typing import Any, Literal
 from marsad.analyse import Sentence, Token
 from marsad.analyse.profiles import LanguageProfile
 from marsad.context import Context
-from marsad.extract import lexicon, roles
+from marsad.extract import lexicon, roles, tree
 from marsad.extract.mentions import actor_phrase
 from marsad.types import Factuality, Mention
 
@@ -90,12 +90,12 @@ def _speaker(ctx: Context, s: Sentence, verb: int) -> Mention | None:
     if subj is None:
         return None
     if subj.lemma in _speech(profile)["document_nouns"]:
-        for p in roles.children(s, subj.i, profile.labels("prep_dep")):
+        for p in tree.children(s, subj.i, profile.labels("prep_dep")):
             if p.lower in profile.words("source_preps"):
-                obj = roles.first_child(s, p.i, profile.labels("prep_object_dep"))
+                obj = tree.first_child(s, p.i, profile.labels("prep_object_dep"))
                 if obj is not None:
                     return actor_phrase(ctx, s, obj)
-        owner = roles.first_child(s, subj.i, profile.labels("possessor_dep"))
+        owner = tree.first_child(s, subj.i, profile.labels("possessor_dep"))
         if owner is not None and owner.pos not in profile.labels("pronoun_pos"):
             return actor_phrase(ctx, s, owner)
         return None  # "a statement said": no source named
@@ -106,7 +106,7 @@ def _content(ctx: Context, s: Sentence, verb: int) -> tuple[list[int], list[Toke
     """(tokens of the reported content, the content clauses' heads) of reporting verb i."""
     t = s.tokens[verb]
     content = ctx.profile.labels("content_deps")
-    heads = roles.children(s, verb, content)
+    heads = tree.children(s, verb, content)
     idx = [c.i for h in heads for c in s.subtree(h.i)]
     if t.dep in content and t.head != t.i and t.head < verb:
         # "Gunmen killed two policemen, police said" parsed with "said" under "killed"
@@ -125,13 +125,13 @@ def _self(ctx: Context, s: Sentence, tok: Token | None) -> bool:
     if tok.pos in ctx.profile.labels("pronoun_pos"):
         return tok.lower in pronouns
     return any(c.lower in pronouns
-               for c in roles.children(s, tok.i, ctx.profile.labels("possessor_dep")))
+               for c in tree.children(s, tok.i, ctx.profile.labels("possessor_dep")))
 
 
 def _negated_clause(ctx: Context, s: Sentence, h: int) -> bool:
     p = ctx.profile
     return any(c.dep in p.labels("negation_dep") or c.lower in p.words("clause_negators")
-               for c in roles.children(s, h))
+               for c in tree.children(s, h))
 
 
 def _content_kind(ctx: Context, s: Sentence, head: Token) -> Literal["report", "claim", "denial"]:
@@ -144,11 +144,11 @@ def _content_kind(ctx: Context, s: Sentence, head: Token) -> Literal["report", "
         return "report"
     negated = _negated_clause(ctx, s, head.i)
     if head.lemma in p.words("nothing_to_do_verbs") and any(
-        c.lower in p.words("nothing_to_do_objects") for c in roles.children(s, head.i)
+        c.lower in p.words("nothing_to_do_objects") for c in tree.children(s, head.i)
     ):
         return "denial"  # "it had nothing to do with the attack"
     if head.lemma in p.words("copula_lemmas"):
-        preds = [c for c in roles.children(s, head.i, p.labels("predicate_deps"))
+        preds = [c for c in tree.children(s, head.i, p.labels("predicate_deps"))
                  if c.lower in sp["claim_predicates"]]
         if preds:
             return "denial" if negated else "claim"
@@ -172,7 +172,7 @@ def _claim(ctx: Context, s: Sentence, t: Token) -> bool:
     p = ctx.profile
     if t.lemma not in p.words("responsibility_verbs"):
         return False
-    objects = roles.children(s, t.i, p.labels("object_deps"))
+    objects = tree.children(s, t.i, p.labels("object_deps"))
     if t.lemma in p.words("claim_lemmas"):
         return any(o.lemma in _speech(p)["claim_objects"] for o in objects)
     return any(o.lemma in p.words("responsibility_objects") for o in objects)
@@ -189,9 +189,9 @@ def _denial(ctx: Context, s: Sentence, t: Token) -> bool:
         return True
     dobj = p.labels("direct_object_dep")
     if t.lemma in sp["denial_verbs"]:
-        return any(o.lemma in sp["denial_objects"] for o in roles.children(s, t.i, dobj))
+        return any(o.lemma in sp["denial_objects"] for o in tree.children(s, t.i, dobj))
     if t.lemma in p.words("distancing_verbs"):
-        return any(o.lower in p.words("reflexive_pronouns") for o in roles.children(s, t.i, dobj))
+        return any(o.lower in p.words("reflexive_pronouns") for o in tree.children(s, t.i, dobj))
     return False
 
 
@@ -222,7 +222,7 @@ def attribution(ctx: Context, s: Sentence) -> dict[int, Attributed]:
         if t.lower in p.words("according_heads") and t.i + 1 < len(s.tokens) and (
             s.tokens[t.i + 1].lower in p.words("according_preps")
         ):
-            obj = roles.first_child(s, t.i + 1, p.labels("prep_object_dep"))
+            obj = tree.first_child(s, t.i + 1, p.labels("prep_object_dep"))
             m = actor_phrase(ctx, s, obj)
             if m is not None:
                 out[-1] = Attributed(m, "report", t.i)
@@ -284,7 +284,7 @@ def _governors(ctx: Context, s: Sentence, verb: Token) -> list[Token]:
 def _has_no(ctx: Context, s: Sentence, t: Token) -> bool:
     p = ctx.profile
     return any(c.dep in p.labels("determiner_dep") and c.lower in p.words("negative_determiners")
-               for c in roles.children(s, t.i))
+               for c in tree.children(s, t.i))
 
 
 def negated(ctx: Context, s: Sentence, i: int) -> bool:
@@ -300,12 +300,12 @@ def negated(ctx: Context, s: Sentence, i: int) -> bool:
     for t in chain:
         if any(c.dep in p.labels("negation_dep") or (
             c.dep in p.labels("adverb_dep") and c.lower in _cues(p)["negation"]
-        ) for c in roles.children(s, t.i)):
+        ) for c in tree.children(s, t.i)):
             return True
     if verb.pos not in p.labels("verb_pos"):
         return False
     if verb is trigger:
-        for arg in roles.children(s, verb.i, roles.arguments(ctx)):
+        for arg in tree.children(s, verb.i, roles.arguments(ctx)):
             if _has_no(ctx, s, arg) or arg.lower in p.words("negative_pronouns"):
                 return True  # "no facility was hit"
     if any(g.lemma in _cues(p)["negating_verbs"] for g in _governors(ctx, s, verb)):
@@ -331,14 +331,14 @@ def modal(ctx: Context, s: Sentence, i: int) -> Factuality | None:
                 t.lemma in p.words("going_to_lemmas") and t.tag in p.labels("gerund_tag")
             ):
                 found = found or "future"
-        for a in roles.children(s, t.i, p.labels("auxiliary_deps")):
+        for a in tree.children(s, t.i, p.labels("auxiliary_deps")):
             if a.lower in cues["future"]:
                 found = found or "future"
             elif a.lower in cues["hypothetical"]:
                 found = found or "hypothetical"
-        marks = roles.children(s, t.i, mark) + [
-            m for c in roles.children(s, t.i, p.labels("adverbial_clause_dep"))
-            for m in roles.children(s, c.i, mark)
+        marks = tree.children(s, t.i, mark) + [
+            m for c in tree.children(s, t.i, p.labels("adverbial_clause_dep"))
+            for m in tree.children(s, c.i, mark)
         ]
         if any(m.lower in cues["conditions"] for m in marks):
             return "hypothetical"

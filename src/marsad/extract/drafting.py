@@ -14,7 +14,7 @@ from marsad.context import Context
 from marsad.extract.antecedents import Antecedents
 from marsad.extract.attribution import speakers
 from marsad.extract.draft import Draft, add_toll
-from marsad.extract.frames import Frame, attack_agents, sentence_frames
+from marsad.extract.frames import Frame, sentence_frames
 from marsad.extract.merging import (
     editorial,
     follow_up_arrest,
@@ -23,6 +23,7 @@ from marsad.extract.merging import (
 )
 from marsad.extract.people import People
 from marsad.extract.protests import protest_act, voices_protest
+from marsad.extract.roles import attack_agents
 from marsad.types import Mention
 
 

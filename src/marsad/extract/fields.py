@@ -13,10 +13,12 @@ from marsad.context import Context
 from marsad.extract.attribution import governing_report
 from marsad.extract.draft import Draft, add_toll
 from marsad.extract.frames import Frame
-from marsad.extract.places import descriptors, place_choices
+from marsad.extract.people import descriptors
+from marsad.extract.places import place_choices
 from marsad.extract.protests import protest_context
 from marsad.extract.stance import stance
 from marsad.extract.times import sentence_times
+from marsad.extract.victims import killing_verb, named_victims
 from marsad.types import Counted, EventDraft, PlaceChoice, Quantity, Span, TimeExpression
 
 _HEAVY_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack"})
@@ -41,6 +43,9 @@ def _freeze_one(ctx: Context, text: str, d: Draft, times: tuple[TimeExpression, 
     f, s = d.frame, d.sentence
     if f.kind != "statement" and d.killed is None and d.injured is None and d.casualties is None:
         add_toll(ctx, d, text, s)
+        n = named_victims(ctx, s, f.head)
+        if n and d.killed is None and killing_verb(ctx, s, f.head):
+            d.killed = (Quantity(n), Span(s.start, s.end, s.text))
     factuality = f.factuality
     if f.attributed is not None and f.attributed.kind == "claim":
         factuality = "claimed"
@@ -106,12 +111,12 @@ def _seat_names(ctx: Context, text: str, d: Draft) -> tuple[str, ...]:
     f, s = d.frame, d.sentence
     if f.kind != "statement" or d.agent is None:
         return ()
-    names = descriptors(text, d.agent)
+    names = descriptors(ctx, text, d.agent)
     if f.agent is not None:
         names.append(f.agent.text)  # as the sentence writes it ("Al-Sudani")
     speaker = governing_report(ctx, s, f.head)  # "X said: 'the region cannot ...'"
     if speaker is not None:
-        names += descriptors(text, speaker)
+        names += descriptors(ctx, text, speaker)
     return tuple(names)
 
 

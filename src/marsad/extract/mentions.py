@@ -10,11 +10,13 @@ Iran-backed factions", "a military official in the Pentagon") names Y. An appose
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from marsad.analyse import Entity, Sentence, Token
+from marsad.analyse.profiles import LanguageProfile
 from marsad.context import Context
 from marsad.extract import lexicon
-from marsad.extract.roles import children, first_child
+from marsad.extract.tree import children, first_child
 from marsad.types import Mention
 
 
@@ -23,6 +25,15 @@ def entity_at(s: Sentence, i: int) -> Entity | None:
         if e.first <= i < e.last:
             return e
     return None
+
+
+@cache
+def not_name_words(profile: LanguageProfile) -> frozenset[str]:
+    """Words (lower case) that a capitalised run before a name may hold without being part
+    of it: "Yesterday", "Meanwhile", month and weekday names ("On Monday Hassan Ali")."""
+    times = profile.data("time_words.yaml")
+    names = [*times["months"], *times["weekdays"]]
+    return profile.discourse("not_name_words") | frozenset(str(w).lower() for w in names)
 
 
 def _sector(ctx: Context, s: Sentence, head: Token, words: list[str]) -> str | None:
@@ -110,6 +121,12 @@ def _span_tokens(ctx: Context, s: Sentence, head: Token) -> tuple[int, int]:
         first, last = min(first, ent.first), max(last, ent.last - 1)
         while first < head.i and s.tokens[first].lower in drop_leading:
             first += 1
+        if ent.label in p.labels("person_entities"):
+            # "Yesterday Barack Obama", "On Monday Hassan Ali": the time is not the name
+            dates, skip = lexicon.morphology(p).date_entities, not_name_words(p)
+            while first < ent.first and (s.tokens[first].ent in dates
+                                         or s.tokens[first].lower in skip):
+                first += 1
     return first, last
 
 

@@ -15,6 +15,8 @@ from marsad.context import Context
 from marsad.extract import lexicon
 from marsad.extract.draft import Draft, add_toll
 from marsad.extract.frames import Frame
+from marsad.extract.victims import mentions_killing, named_victims
+from marsad.types import Quantity, Span
 
 
 def editorial(s: Sentence, text: str) -> bool:
@@ -120,6 +122,9 @@ def merge_into_previous(ctx: Context, d: Draft, inc: Draft | None, agg: Draft | 
     if d.agent is not None and inc.agent is not None and not f.anaphoric and not crowd:
         return False
     add_toll(ctx, inc, text, s)
+    n = named_victims(ctx, s, f.head)
+    if n and (inc.killed is None or inc.killed[0].value < n) and mentions_killing(ctx, s):
+        inc.killed = (Quantity(n), Span(s.start, s.end, s.text))
     inc.agent = inc.agent or d.agent
     inc.patient = inc.patient or d.patient
     if inc.frame.mode is None and f.mode is not None:

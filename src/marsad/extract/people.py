@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from marsad.actor_refs import find_actor
 from marsad.context import Context
+from marsad.extract.mentions import not_name_words
 from marsad.types import Mention
 
 
@@ -71,8 +72,7 @@ class People:
 def _name_words(ctx: Context, words: list[str]) -> list[str]:
     """The words of a capitalised run that belong to the name after it: those after the last
     word that is not a name (a weekday, "Yesterday") or is a preposition's object."""
-    lists = ctx.profile.discourse
-    not_name, preps = lists("not_name_words") | _time_names(ctx), lists("name_run_preps")
+    not_name, preps = not_name_words(ctx.profile), ctx.profile.discourse("name_run_preps")
     first = 0
     for k, w in enumerate(words):
         low = w.lower()
@@ -81,6 +81,20 @@ def _name_words(ctx: Context, words: list[str]) -> list[str]:
     return words[first:]
 
 
-def _time_names(ctx: Context) -> frozenset[str]:
-    times = ctx.profile.data("time_words.yaml")
-    return frozenset(str(w).lower() for w in [*times["months"], *times["weekdays"]])
+def descriptors(ctx: Context, text: str, m: Mention) -> list[str]:
+    """The mention and what the text calls that person where it first names them: the words
+    before the name ("Kurdish politician Sardar Mustafa") or an apposition after it."""
+    out = [m.text]
+    first = text.find(m.text)
+    if first < 0:
+        return out
+    line_start = max(text.rfind("\n", 0, first), text.rfind(".", 0, first)) + 1
+    before = text[line_start:first].strip()
+    if before:
+        out.append(" ".join(before.split()[-4:]))
+    after = text[first + len(m.text):first + len(m.text) + 80]
+    articles = "|".join(map(re.escape, sorted(ctx.profile.words("articles"))))
+    ap = re.match(rf",\s*((?:{articles})\s+[^,.]{{3,60}}),", after)
+    if ap:
+        out.append(ap.group(1))
+    return out

@@ -9,7 +9,7 @@ from functools import cache
 from marsad.analyse import Sentence
 from marsad.analyse.profiles import LanguageProfile
 from marsad.context import Context
-from marsad.extract import lexicon, roles
+from marsad.extract import lexicon, roles, tree
 from marsad.extract.draft import Draft
 from marsad.extract.frames import Frame
 from marsad.extract.mentions import actor_phrase
@@ -72,7 +72,7 @@ def protest_act(ctx: Context, f: Frame, agent: Mention | None, s: Sentence) -> F
     if gov.pos not in _tags(ctx, "verb_pos") or gov.tag not in _tags(ctx, "past_verb_tags"):
         return None
     if not _speech_words(ctx.profile).isdisjoint(lexicon.forms(ctx.profile, gov)) or any(
-        o.lemma in ctx.profile.discourse("talk_nouns") for o in roles.children(s, gov.i, {"dobj"})
+        o.lemma in ctx.profile.discourse("talk_nouns") for o in tree.children(s, gov.i, {"dobj"})
     ):
         return None  # "issued a statement demanding", "held a press conference urging"
     subj = roles.verbal_subject(ctx, s, gov.i)

@@ -12,15 +12,11 @@ from __future__ import annotations
 
 from marsad.analyse import Sentence, Token
 from marsad.context import Context
-
-
-def children(s: Sentence, i: int, deps: frozenset[str] | set[str] | None = None) -> list[Token]:
-    return [t for t in s.tokens if t.head == i and t.i != i and (deps is None or t.dep in deps)]
-
-
-def first_child(s: Sentence, i: int, deps: frozenset[str] | set[str]) -> Token | None:
-    kids = children(s, i, deps)
-    return kids[0] if kids else None
+from marsad.extract import lexicon
+from marsad.extract.licensing import has_form, report_verbs
+from marsad.extract.mentions import actor_phrase, is_weapon
+from marsad.extract.tree import children, first_child
+from marsad.types import Mention
 
 
 def arguments(ctx: Context) -> frozenset[str]:
@@ -99,25 +95,123 @@ def negated(ctx: Context, s: Sentence, i: int) -> bool:
     return False
 
 
-def modal(ctx: Context, s: Sentence, i: int) -> str | None:
-    """'future' or 'hypothetical' from auxiliaries and governing verbs of the trigger."""
+def nominal_agent(ctx: Context, s: Sentence, head: int) -> Mention | None:
+    """Who carried out a nominal act: "Israel's attack", "US strikes", "attacks by X",
+    "attacks carried out by X", or the subject of the light verb ("X launched an attack")."""
     p = ctx.profile
-    chain = [s.tokens[i], *s.ancestors(i)[:2]]
-    for t in chain:
-        for a in children(s, t.i, p.labels("aux_dep")):
-            if a.lower in p.words("future_auxiliaries"):
-                return "future"
-            if a.lower in p.words("hypothetical_auxiliaries"):
-                return "hypothetical"
-        if t is not chain[0] and t.lemma in p.words("intent_verbs"):
-            return "future"
-        marks = children(s, t.i, p.labels("mark_dep"))
-        if any(m.lower in p.words("condition_marks") for m in marks):
-            return "hypothetical"
-        if t.dep not in p.labels("governed_verb_deps"):
-            break
+    t = s.tokens[head]
+    for c in children(s, head, p.labels("possessor_dep")):
+        m = actor_phrase(ctx, s, c)
+        if m is not None:
+            return m
+    for c in children(s, head, p.labels("nominal_modifier_deps")):
+        named = c.pos in p.labels("proper_noun_pos") or c.ent in p.labels("agent_entities")
+        if named and is_weapon(ctx, s, c) is None:
+            return actor_phrase(ctx, s, c)
+    by = by_agent(ctx, s, head)
+    if by is not None and is_weapon(ctx, s, by) is None:
+        return actor_phrase(ctx, s, by)
+    acl = p.labels("clausal_modifier_dep")
+    for c in children(s, head, acl):
+        by = by_agent(ctx, s, c.i)
+        if by is not None and is_weapon(ctx, s, by) is None:
+            return actor_phrase(ctx, s, by)
+    gov = s.tokens[t.head]
+    acted_on = p.labels("acted_on_deps")
+    verb = p.labels("lexical_verb_pos")
+    if t.dep in acted_on and gov.pos in verb and gov.dep in acl:
+        return actor_phrase(ctx, s, s.tokens[gov.head])  # "forces carrying out attacks"
+    if t.dep in p.labels("object_deps") and (
+        has_form(ctx, gov, p.words("light_verbs")) or has_form(ctx, gov, report_verbs(p))
+    ):
+        return actor_phrase(ctx, s, verbal_subject(ctx, s, gov.i))
+    if t.dep in p.labels("prep_object_dep"):
+        prep = s.tokens[t.head]
+        top = s.tokens[prep.head]
+        if top.lemma in p.words("responsibility_nouns"):
+            claim = s.tokens[top.head]
+            return actor_phrase(ctx, s, verbal_subject(ctx, s, claim.i))
     return None
 
 
-def governor_chain(s: Sentence, i: int) -> list[Token]:
-    return s.ancestors(i)
+def nominal_patient(ctx: Context, s: Sentence, head: int,
+                     match: tuple[int, ...] = ()) -> Mention | None:
+    p = ctx.profile
+    for i in match:  # "formation of a committee with X": the pattern's own preposition
+        if s.tokens[i].pos in p.labels("adposition_pos"):
+            obj = first_child(s, i, p.labels("prep_object_dep"))
+            if obj is not None:
+                return actor_phrase(ctx, s, obj)
+    targets = p.words("target_preps")
+    objs = prep_objects(ctx, s, head, targets | p.words("nominal_target_preps"))
+    t = s.tokens[head]
+    if not objs and t.dep in p.labels("object_deps"):
+        objs = prep_objects(ctx, s, t.head, targets)
+    for o in objs:
+        if is_weapon(ctx, s, o) is None:
+            return actor_phrase(ctx, s, o)
+    return None
+
+
+def verbal_roles(ctx: Context, s: Sentence, head: int, category: str,
+                  match: tuple[int, ...] = ()) -> tuple[Mention | None, Mention | None,
+                                                       int | None]:
+    """(agent, patient, weapon token) of a verb trigger."""
+    p = ctx.profile
+    targets = p.words("target_preps")
+    weapon: int | None = None
+    if is_passive(ctx, s, head):
+        subj = first_child(s, head, p.labels("passive_subject_deps"))
+        agent_tok = by_agent(ctx, s, head)
+        patient_tok = subj
+    else:
+        agent_tok = verbal_subject(ctx, s, head)
+        patient_tok = verbal_object(ctx, s, head)
+        if patient_tok is not None and patient_tok.i in match:
+            # "opened fire on X": "fire" belongs to the trigger; but "ending the existence
+            # of X" names X through the matched noun
+            inner = actor_phrase(ctx, s, patient_tok)
+            if inner is None or inner.head == patient_tok.i:
+                patient_tok = None
+        if patient_tok is None:
+            preps = targets | p.words("partner_preps")
+            objs = [o for i in (head, *match) for o in prep_objects(ctx, s, i, preps)]
+            patient_tok = objs[0] if objs else None
+    if agent_tok is not None and is_weapon(ctx, s, agent_tok) is not None:
+        weapon = agent_tok.i
+        # "a Russian drone": the weapon's owner is the agent
+        owner = [c for c in children(s, agent_tok.i, p.labels("owner_deps"))
+                 if c.ent in p.labels("agent_entities") or c.pos in p.labels("proper_noun_pos")]
+        agent_tok = owner[0] if owner else None
+    if (patient_tok is not None and is_weapon(ctx, s, patient_tok) is not None
+            and category == "ASSAULT"):
+        weapon = patient_tok.i  # "fired rockets at X": the target is the "at" object
+        objs = prep_objects(ctx, s, head, targets)
+        patient_tok = objs[0] if objs else None
+    if patient_tok is not None and patient_tok.lemma in p.words("repetition_lemmas"):
+        patient_tok = None  # "struck three times": a count, not a target
+    agent = actor_phrase(ctx, s, agent_tok)
+    patient = actor_phrase(ctx, s, patient_tok)
+    return agent, patient, weapon
+
+
+def attack_agents(ctx: Context, s: Sentence) -> list[Mention]:
+    """Who the sentence says carries out attacks, events or not ("attacks carried out by
+    armed groups", "armed groups targeting the coalition"): antecedents for "these attacks"."""
+    if not s.parsed:
+        return []
+    out = []
+    for m in lexicon.triggers(ctx.profile).match(s):
+        if m.pattern.category != "ASSAULT":
+            continue
+        t = s.tokens[m.head]
+        agent = None
+        if t.pos in ctx.profile.labels("noun_pos"):
+            agent = nominal_agent(ctx, s, m.head)
+        elif t.dep in ctx.profile.labels("clausal_modifier_dep"):
+            agent = actor_phrase(ctx, s, s.tokens[t.head])
+        else:
+            agent = actor_phrase(ctx, s, verbal_subject(ctx, s, m.head))
+        if agent is not None and not agent.pronoun:
+            out.append(agent)
+    return out

@@ -101,35 +101,6 @@ def _object_hits(r: SentenceNumbers, used: set[int]) -> list[_Hit]:
     return hits
 
 
-_TALLY_LINK = (
-    "rose",
-    "rises",
-    "risen",
-    "climbed",
-    "increased",
-    "reached",
-    "stood",
-    "stands",
-    "now",
-    "to",
-    "at",
-    "of",
-    "is",
-    "was",
-    "were",
-    "are",
-    "coded",
-    "as",
-    "has",
-    "had",
-    ":",
-    "totalled",
-    "totaled",
-    "numbered",
-    "hit",
-)
-
-
 def _noun_hits(r: SentenceNumbers, used: set[int]) -> list[_Hit]:
     """ "60 casualties", "3 fatalities", "the death toll rose to 12", "fatalities coded as 20"."""
     hits = []
@@ -163,7 +134,7 @@ def _noun_hits(r: SentenceNumbers, used: set[int]) -> list[_Hit]:
             continue
         # number after the noun: "death toll rose to 12", "Fatalities coded as 3"
         j = end
-        while r.low(j) in _TALLY_LINK and j - end < 4:
+        while r.low(j) in r.lex.set("tally_links") and j - end < 4:
             j += 1
         if j > end and j in r.nums and j not in used:
             m = r.nums[j]

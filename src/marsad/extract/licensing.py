@@ -1,0 +1,140 @@
+"""Whether a trigger in a sentence reports an act, read from the parse.
+
+A noun trigger needs a clause around it ("the attack killed", "killed in an attack", "carried
+out an attack", a count "over 70 attacks"); a generic plural ("launching attacks against"), a
+background phrase ("after its attack", a relative clause, a causal clause), what a protest is
+against and what a statement demands are not events of their own. The words and parser labels
+come from the language profile (words.yaml, parser.yaml): "light_verbs" carry a nominal event
+as their object ("carried out an attack"); "result_verbs" with an attack as subject mean it
+happened ("the blast killed two"); "licensing_preps" license a nominal trigger under a verb
+("killed in an airstrike").
+"""
+
+from __future__ import annotations
+
+from marsad.analyse import Sentence, Token
+from marsad.analyse.profiles import LanguageProfile
+from marsad.context import Context
+from marsad.extract import lexicon
+from marsad.extract.tree import children
+
+
+def has_form(ctx: Context, t: Token, words: frozenset[str]) -> bool:
+    return not words.isdisjoint(lexicon.forms(ctx.profile, t))
+
+
+def determiner(ctx: Context, s: Sentence, i: int) -> str | None:
+    for t in children(s, i, ctx.profile.labels("determiner_deps")):
+        return t.lower
+    return None
+
+
+def participants(profile: LanguageProfile) -> frozenset[str]:
+    return lexicon.actor_nouns(profile)["protester"]
+
+
+def protested_against(ctx: Context, s: Sentence, head: int, protest_heads: set[int]) -> bool:
+    """"students demonstrated against the teachers' strike", "a protest over the killing of
+    a driver": what a protest is against is its grievance, not an act reported here."""
+    prev = s.tokens[head]
+    for a in s.ancestors(head):
+        if a.i in protest_heads:
+            return prev.dep in ctx.profile.labels("prep_dep") and prev.lower in ctx.profile.words(
+                "grievance_preps")
+        prev = a
+    return False
+
+
+def in_directive_content(ctx: Context, s: Sentence, head: int, directive_heads: set[int]) -> bool:
+    return any(a.i in directive_heads for a in s.ancestors(head))
+
+
+def background(ctx: Context, s: Sentence, head: int, acts: frozenset[int] = frozenset()) -> bool:
+    """Descriptive or explanatory position: a participle describing a noun, a relative
+    clause, a causal clause, a modifier ("Iran-backed"), or a prior act dating another one
+    (`acts`: the sentence's incident triggers)."""
+    p = ctx.profile
+    t = s.tokens[head]
+    if misparsed_predicate(ctx, s, head):
+        return False
+    if t.dep in p.labels("descriptive_deps") and t.pos in p.labels("descriptive_pos"):
+        return True
+    advcl, mark = p.labels("adverbial_clause_dep"), p.labels("mark_dep")
+    for a in [t, *s.ancestors(head)[:3]]:
+        if a.dep in advcl and any(m.lower in p.words("background_marks")
+                                  for m in children(s, a.i, mark)):
+            return True
+        main = a.head in acts or any(
+            c.i in acts for c in children(s, a.head, p.labels("nominal_subject_dep")))
+        if a.dep in advcl and main and a.tag in p.labels("past_tags") and any(
+            m.lower in p.words("sequence_marks") for m in children(s, a.i, mark)
+        ) and children(s, a.i, p.labels("subject_deps")):
+            return True  # "riots broke out after a driver was killed": the cause, told before
+        if a.dep in p.labels("relative_clause_deps") and a is not t and a.pos in p.labels(
+            "lexical_verb_pos"
+        ):
+            return True
+    return False
+
+
+def misparsed_predicate(ctx: Context, s: Sentence, head: int) -> bool:
+    """"Over 1,000 people from twelve towns protested in Dili": with no verb above it, a
+    verb the parser hung under a noun as a reduced relative is the sentence's predicate."""
+    p = ctx.profile
+    t = s.tokens[head]
+    if t.pos not in p.labels("lexical_verb_pos") or t.dep not in p.labels("relative_clause_deps"):
+        return False
+    if t.tag not in p.labels("past_tags"):
+        return False
+    if any(c.lower in p.words("relative_words") or c.tag in p.labels("wh_tags")
+           for c in s.tokens if c.head == t.i and c.i != t.i):
+        return False
+    if children(s, t.i, p.labels("own_clause_deps")):
+        return False  # a relative clause of its own ("the house they attacked")
+    return not any(a.pos in p.labels("verb_pos") for a in s.ancestors(head))
+
+
+def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool) -> tuple[bool, bool]:
+    """(licensed, anaphoric) for a noun trigger."""
+    p = ctx.profile
+    t = s.tokens[head]
+    det = determiner(ctx, s, head)
+    plural = t.tag in p.labels("plural_tags")
+    anaphoric = det in p.words("anaphoric_determiners") or any(
+        c.lower in p.words("anaphoric_adjectives")
+        for c in children(s, head, p.labels("adjective_dep")))
+    gov = s.tokens[t.head] if t.head != t.i else None
+    if has_count:
+        return True, anaphoric
+    if t.dep in p.labels("root_dep"):
+        return not plural, anaphoric
+    if t.dep in p.labels("subject_deps") and gov is not None:
+        if plural:
+            return has_form(ctx, gov, p.words("result_verbs")), anaphoric
+        return True, anaphoric
+    expl = p.labels("expletive_dep")
+    if t.dep in p.labels("attribute_dep") and gov is not None and gov.lemma in p.words(
+        "copula_lemmas"
+    ) and any(c.dep in expl for c in children(s, gov.i, expl)):
+        return True, anaphoric  # "there was an armed clash", "there were clashes"
+    objects, light = p.labels("object_deps"), p.words("light_verbs")
+    if plural:
+        # "forces carried out air strikes near X": a finite light verb reports the acts
+        ok = t.dep in objects and gov is not None and gov.tag in p.labels(
+            "past_tense_tag") and has_form(ctx, gov, light)
+        return ok, anaphoric
+    if t.dep in objects and gov is not None:
+        return has_form(ctx, gov, light) or has_form(ctx, gov, report_verbs(p)), anaphoric
+    if t.dep in p.labels("prep_object_dep") and gov is not None and gov.head != gov.i:
+        top = s.tokens[gov.head]
+        if gov.lower in p.words("responsibility_preps") and top.lemma in p.words(
+            "responsibility_nouns"
+        ):
+            return True, anaphoric
+        if gov.lower in p.words("licensing_preps") and top.pos in p.labels("verb_pos"):
+            return True, anaphoric
+    return False, anaphoric
+
+
+def report_verbs(profile: LanguageProfile) -> frozenset[str]:
+    return frozenset(lexicon.speech(profile)["report"])
