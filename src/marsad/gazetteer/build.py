@@ -22,12 +22,10 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from marsad.datafiles import load_data
 from marsad.gazetteer.names import is_arabic, name_key, skeleton
 from marsad.packs import load_pack
 
@@ -54,12 +52,9 @@ class PackPlace:
     precision: str | None = None  # the pack's own precision; else from feature_types.yaml
 
 
-def data_text(name: str) -> str:
-    return resources.files("marsad.data.gazetteer").joinpath(name).read_text("utf-8")
-
-
 def data_yaml(name: str) -> Any:
-    return yaml.safe_load(data_text(name))
+    """A gazetteer data file (data/gazetteer/<name>), checked against its schema."""
+    return load_data(f"gazetteer/{name}")
 
 
 def _package_dir(name: str) -> Path:

@@ -12,10 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 import pyarabic.araby as araby
-import yaml
+
+from marsad.datafiles import load_data
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 # Letters NFKD does not decompose into base + mark.
@@ -48,8 +48,7 @@ class NameKey:
 
 @cache
 def rules() -> NameRules:
-    text = resources.files("marsad.data.gazetteer").joinpath("names.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = load_data("gazetteer/names.yaml")
 
     def phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
         seqs = {tuple(_fold_latin(w).split()) for w in words}

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
+from marsad.datafiles import load_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +37,7 @@ class Rule:
 @cache
 def rules() -> tuple[Rule, ...]:
     out = []
-    raw = yaml.safe_load(resources.files("marsad.data").joinpath("acled_map.yaml")
-                         .read_text("utf-8"))
+    raw = load_data("acled_map.yaml")
     for r in raw["rules"]:
         out.append(Rule(
             r["category"],

@@ -17,10 +17,8 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from importlib import resources
 
-import yaml
-
+from marsad.datafiles import load_data
 from marsad.types import TimeExpression, TimeParse
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -37,7 +35,7 @@ class DateSettings:
 
 @cache
 def date_settings() -> DateSettings:
-    raw = yaml.safe_load(resources.files("marsad.data").joinpath("dates.yaml").read_text("utf-8"))
+    raw = load_data("dates.yaml")
     return DateSettings(int(raw["future_tolerance_days"]),
                         {str(k): int(v) for k, v in raw["month_part_point"].items()})
 
