@@ -421,6 +421,9 @@ SCHEMAS: dict[str, Schema] = {
     "acled_map.yaml": ACLED_MAP,
     "dates.yaml": DATES,
     "furniture.yaml": FURNITURE,
+    # wire datelines: the credits that may stand alone, the dashes, the longest dateline
+    "wire.yaml": Record({"credits": ListOf(STR, min_items=1), "dashes": ListOf(STR, min_items=1),
+                         "max_length": IntRange(10, 200)}),
     "gazetteer/admin1.yaml": MapOf(ListOf(STR, min_items=1), key=ADMIN1),
     "gazetteer/countries.yaml": MapOf(ListOf(STR, min_items=1), key=COUNTRY),
     # null: demonyms of no single country ("Kurdish", "Arab")

@@ -9,12 +9,22 @@ sentences go through the parser and NER.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 from marsad.analyse import model
+from marsad.analyse.datelines import find_dateline
 from marsad.analyse.types import Analysis, Entity, Sentence, Token
 
 ParseIf = Callable[[str], bool]
 _BATCH = 64
+
+
+class _Split(NamedTuple):
+    start: int
+    end: int
+    paragraph: int
+    text: str
+    dateline: bool
 
 
 def _always(_: str) -> bool:
@@ -34,23 +44,33 @@ def _paragraphs(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _split(texts: Sequence[str]) -> list[list[tuple[int, int, int, str]]]:
-    """Per text: (start, end, paragraph, sentence text)."""
+def _split(texts: Sequence[str]) -> list[list[_Split]]:
+    """Per text: its sentences, a paragraph's dateline first as a sentence of its own."""
     jobs: list[tuple[int, int, int]] = []  # (text index, paragraph start, paragraph index)
     lines: list[str] = []
+    result: list[list[_Split]] = [[] for _ in texts]
+    datelines: dict[int, _Split] = {}  # job -> its dateline, placed before its sentences
     for n, text in enumerate(texts):
         for start, para, line in _paragraphs(text):
+            dl = find_dateline(line)
+            if dl is not None:
+                head = line[: dl.length].rstrip()
+                datelines[len(jobs)] = _Split(start, start + len(head), para, head, True)
+                start, line = start + dl.length, line[dl.length :]
             jobs.append((n, start, para))
             lines.append(line)
-    result: list[list[tuple[int, int, int, str]]] = [[] for _ in texts]
     nlp = model.splitter()
-    for (n, base, para), doc in zip(jobs, nlp.pipe(lines, batch_size=_BATCH), strict=True):
+    for job, ((n, base, para), doc) in enumerate(
+        zip(jobs, nlp.pipe(lines, batch_size=_BATCH), strict=True)
+    ):
+        if job in datelines:
+            result[n].append(datelines[job])
         for sent in doc.sents:
             s_text = sent.text.strip()
             if not s_text:
                 continue
             start = base + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            result[n].append((start, start + len(s_text), para, s_text))
+            result[n].append(_Split(start, start + len(s_text), para, s_text, False))
     return result
 
 
@@ -85,20 +105,21 @@ def analyse_many(texts: Iterable[str], parse_if: ParseIf | None = None) -> list[
     wanted: list[tuple[int, int]] = []  # (text index, sentence index)
     chosen: list[str] = []
     for n, sents in enumerate(split):
-        for k, (_, _, _, s_text) in enumerate(sents):
-            if test(s_text):
+        for k, sent in enumerate(sents):
+            if not sent.dateline and test(sent.text):
                 wanted.append((n, k))
-                chosen.append(s_text)
+                chosen.append(sent.text)
     parsed: dict[tuple[int, int], tuple[tuple[Token, ...], tuple[Entity, ...]]] = {}
     nlp = model.parser()
     for key, doc in zip(wanted, nlp.pipe(chosen, batch_size=_BATCH), strict=True):
-        parsed[key] = _convert(doc, split[key[0]][key[1]][0])
+        parsed[key] = _convert(doc, split[key[0]][key[1]].start)
     out: list[Analysis] = []
     for n, sents in enumerate(split):
         sentences = []
-        for k, (start, end, para, s_text) in enumerate(sents):
+        for k, sent in enumerate(sents):
             tokens, ents = parsed.get((n, k), ((), ()))
-            sentences.append(Sentence(k, start, end, s_text, para, tokens, ents))
+            sentences.append(Sentence(k, sent.start, sent.end, sent.text, sent.paragraph,
+                                      tokens, ents, dateline=sent.dateline))
         out.append(Analysis(texts[n], tuple(sentences)))
     return out
 

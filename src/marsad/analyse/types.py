@@ -46,6 +46,7 @@ class Sentence:
     paragraph: int  # which line/paragraph of the text it sits in
     tokens: tuple[Token, ...] = ()  # empty when the sentence was not parsed
     entities: tuple[Entity, ...] = ()
+    dateline: bool = False  # a wire dateline split off its sentence ("GAZA (Reuters) -")
 
     @property
     def parsed(self) -> bool:

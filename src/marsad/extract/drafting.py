@@ -146,6 +146,8 @@ def headline_paragraphs(ctx: Context, a: Analysis) -> set[int]:
     out: set[int] = set()
     final = tuple(ctx.profile.discourse("sentence_final"))
     for s in a.sentences:
+        if s.dateline:
+            break  # "GAZA (Reuters) -" opens the body
         if s.text.rstrip().endswith(final):
             break
         out.add(s.paragraph)
