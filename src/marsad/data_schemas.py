@@ -481,7 +481,8 @@ SCHEMAS: dict[str, Schema] = {
     # language's model (case kept): every language gives every key
     "lang/*/parser.yaml": Record({name: WORDS for name in (
             "verb_pos", "lexical_verb_pos", "noun_pos", "common_noun_pos", "proper_noun_pos",
-            "pronoun_pos", "adposition_pos", "actor_head_pos", "leading_drop_pos",
+            "number_pos", "content_pos", "pronoun_pos", "adposition_pos", "actor_head_pos",
+            "leading_drop_pos",
             "descriptive_pos", "attributive_pos", "plural_tags", "plural_noun_tag", "past_tags",
             "past_tense_tag", "gerund_tag", "wh_tags", "place_entities", "actor_name_entities",
             "group_entities", "nationality_entities", "person_entities", "agent_entities",

@@ -336,6 +336,8 @@ class EventDraft:
     stance: Stance | None = None  # holder unset: resolve gives the resolved speaker
     confidence: float = 0.5
     refers_to: int | None = None  # index of the earlier draft it refers back to
+    # a headline's act: the lead sentence that tells it (the evidence; its times date it)
+    lead: Sentence | None = None
 
 
 @dataclass(frozen=True, slots=True)

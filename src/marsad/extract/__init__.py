@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from marsad.analyse import Analysis
 from marsad.context import Context
-from marsad.extract.drafting import headline_paragraphs, read_drafts
+from marsad.extract.drafting import read_drafts
 from marsad.extract.fields import freeze
 from marsad.extract.focus import document_focus, top_country
+from marsad.extract.headlines import headline_paragraphs, restate_headlines
 from marsad.extract.lexicon import triggers
 from marsad.extract.merging import dedupe_statements
 from marsad.extract.times import text_times
@@ -31,10 +32,7 @@ def extract(ctx: Context, analysis: Analysis) -> DocumentDrafts:
     focus = document_focus(ctx, analysis)
     headline = headline_paragraphs(ctx, analysis)
     drafts = read_drafts(ctx, analysis, top_country(focus), headline)
-    kept = [d for d in dedupe_statements(drafts) if not (
-        d.sentence.paragraph in headline and any(
-            x.frame.category == d.frame.category and x.sentence.paragraph not in headline
-            for x in drafts))]
+    kept = restate_headlines(ctx, analysis, dedupe_statements(drafts), headline)
     # without a publication date the text's own dates give the year
     times = text_times(ctx.profile, text) if ctx.published is None else ()
     return DocumentDrafts(text, freeze(ctx, text, kept), focus, times)

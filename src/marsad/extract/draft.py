@@ -30,14 +30,15 @@ class Draft:
     paragraph_text: str = ""
     # an earlier event this one refers back to ("these attacks"): its place and period
     refers_to: Draft | None = None
+    # a headline's act as the lead tells it (extract/headlines.py): the evidence
+    lead: Sentence | None = None
 
     @property
     def kind(self) -> str:
         f = self.frame
         if f.kind == "statement":
             return "statement"
-        tok = self.sentence.tokens[f.head]
-        if f.nominal and tok.tag == "NNS" and (f.count is not None or f.anaphoric):
+        if f.nominal and f.plural and (f.count is not None or f.anaphoric):
             return "aggregate"
         return "incident"
 

@@ -78,7 +78,7 @@ def read_drafts(ctx: Context, a: Analysis, country: str | None,
                     last_protest.paragraph_text += " " + s.text
                 continue  # the demonstrators' demand or grievance: part of the protest
             if f.agent is not None and s.start <= f.agent.start and (
-                s.tokens[f.agent.head].pos == "NUM"
+                s.tokens[f.agent.head].pos in ctx.profile.labels("number_pos")
             ):
                 agent = None  # "4 injured.": a toll, not an actor
             if f.kind == "incident" and last_incident is not None and s.paragraph not in headline:
@@ -94,7 +94,7 @@ def read_drafts(ctx: Context, a: Analysis, country: str | None,
             if f.kind != "statement":
                 if merge_into_previous(ctx, d, last_incident, last_aggregate, text):
                     continue
-                if f.anaphoric and f.nominal and s.tokens[f.head].tag == "NNS" and (
+                if f.anaphoric and f.nominal and f.plural and (
                     last_aggregate is not None and f.count is None
                 ):
                     # a new figure for an earlier series: same actors, same period
@@ -141,16 +141,3 @@ def read_drafts(ctx: Context, a: Analysis, country: str | None,
     return drafts
 
 
-def headline_paragraphs(ctx: Context, a: Analysis) -> set[int]:
-    """Leading lines without a full stop, when a body follows: titles, not reports."""
-    out: set[int] = set()
-    final = tuple(ctx.profile.discourse("sentence_final"))
-    for s in a.sentences:
-        if s.dateline:
-            break  # "GAZA (Reuters) -" opens the body
-        if s.text.rstrip().endswith(final):
-            break
-        out.add(s.paragraph)
-    if len(out) == len({s.paragraph for s in a.sentences}):
-        return set()
-    return out

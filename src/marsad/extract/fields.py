@@ -30,7 +30,7 @@ def freeze(ctx: Context, text: str, drafts: Sequence[Draft]) -> tuple[EventDraft
     times: dict[int, tuple[TimeExpression, ...]] = {}  # per sentence: read once
     out = []
     for d in drafts:
-        s = d.sentence
+        s = d.lead or d.sentence  # a headline's act takes its time from the lead
         if s.index not in times:
             times[s.index] = sentence_times(ctx.profile, text, s.start, s.end)
         refers = index.get(id(d.refers_to)) if d.refers_to is not None else None
@@ -43,6 +43,8 @@ def _freeze_one(ctx: Context, text: str, d: Draft, times: tuple[TimeExpression, 
     f, s = d.frame, d.sentence
     if f.kind != "statement" and d.killed is None and d.injured is None and d.casualties is None:
         add_toll(ctx, d, text, s)
+        if d.lead is not None and d.killed is None and d.injured is None:
+            add_toll(ctx, d, text, d.lead)  # the lead gives the toll a headline leaves out
         n = named_victims(ctx, s, f.head)
         if n and d.killed is None and killing_verb(ctx, s, f.head):
             d.killed = (Quantity(n), Span(s.start, s.end, s.text))
@@ -86,6 +88,7 @@ def _freeze_one(ctx: Context, text: str, d: Draft, times: tuple[TimeExpression, 
         stance=st,
         confidence=_confidence(f, d),
         refers_to=refers_to,
+        lead=d.lead,
     )
 
 

@@ -47,6 +47,7 @@ class Frame:
     count: tuple[Quantity, Span] | None = None
     anaphoric: bool = False  # "the attack", "these attacks": may refer back
     nominal: bool = False
+    plural: bool = False  # a plural noun trigger ("attacks"): a series when counted or anaphoric
     inferred: bool = False  # a statement read from content, not from its own verb
     weapon: Span | None = None
     extra: dict[str, Span] = field(default_factory=dict)
@@ -242,6 +243,7 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                 head=head, trigger=_span(s, idx), agent=agent, patient=patient,
                 attributed=attributed, factuality=factuality, count=count,
                 anaphoric=anaphoric, nominal=nominal, weapon=weapon_span,
+                plural=t.tag in p.labels("plural_noun_tag"),
             )
         )  # fmt: skip
     frames.extend(_inferred(ctx, s, frames, matches, directive_heads))

@@ -194,7 +194,7 @@ class Lexicon:
                 for p in self._by_anchor.get(key, ()):
                     got = _match_at(self.profile, sentence, t.i, p)
                     if got is not None:
-                        found.append(TriggerMatch(p, got, _head_of(sentence, got)))
+                        found.append(TriggerMatch(p, got, _head_of(self.profile, sentence, got)))
         kept = _prefer_longest(found)
         self._last = (sentence, kept)
         return list(kept)
@@ -251,16 +251,17 @@ def _match_at(profile: LanguageProfile, sentence: Sentence, i: int,
     return tuple(got)
 
 
-def _head_of(sentence: Sentence, idx: tuple[int, ...]) -> int:
+def _head_of(profile: LanguageProfile, sentence: Sentence, idx: tuple[int, ...]) -> int:
     """The matched token whose head lies outside the match (the phrase's syntactic head)."""
     inside = set(idx)
+    nouns = profile.labels("noun_pos")
     for i in idx:
         t = sentence.tokens[i]
         # prefer a verb or noun head over a particle or preposition
-        if (t.head not in inside or t.head == i) and t.pos in ("VERB", "NOUN", "PROPN", "AUX"):
+        if (t.head not in inside or t.head == i) and t.pos in nouns | profile.labels("verb_pos"):
             return i
     for i in idx:
-        if sentence.tokens[i].pos in ("VERB", "NOUN", "PROPN"):
+        if sentence.tokens[i].pos in nouns | profile.labels("lexical_verb_pos"):
             return i
     return idx[0]
 

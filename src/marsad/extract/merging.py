@@ -97,7 +97,7 @@ def merge_into_previous(ctx: Context, d: Draft, inc: Draft | None, agg: Draft | 
     f, s = d.frame, d.sentence
     if inc is None or f.count is not None:
         return False
-    if s.tokens[f.head].tag == "NNS" and f.nominal:
+    if f.plural and f.nominal:
         return False
     if inc.sentence is s and inc.frame.category == f.category == "PROTEST" and not any(
         t.lower in ctx.profile.discourse("separate_words") for t in s.tokens

@@ -72,7 +72,8 @@ def protest_act(ctx: Context, f: Frame, agent: Mention | None, s: Sentence) -> F
     if gov.pos not in _tags(ctx, "verb_pos") or gov.tag not in _tags(ctx, "past_verb_tags"):
         return None
     if not _speech_words(ctx.profile).isdisjoint(lexicon.forms(ctx.profile, gov)) or any(
-        o.lemma in ctx.profile.discourse("talk_nouns") for o in tree.children(s, gov.i, {"dobj"})
+        o.lemma in ctx.profile.discourse("talk_nouns")
+        for o in tree.children(s, gov.i, ctx.profile.labels("direct_object_dep"))
     ):
         return None  # "issued a statement demanding", "held a press conference urging"
     subj = roles.verbal_subject(ctx, s, gov.i)

@@ -22,7 +22,8 @@ from marsad.types import DocumentDrafts, Event
 def resolve(ctx: Context, drafts: DocumentDrafts) -> list[Event]:
     """The events of one document's drafts, in order; each keeps the index of the event it
     refers back to (`Event.refers_to`)."""
-    timeline = Timeline(ctx.published, drafts.times, ctx.profile.code)
+    timeline = Timeline(ctx.published, drafts.times, ctx.profile.code,
+                        noun_pos=ctx.profile.labels("noun_pos"))
     resolver = DocumentResolver(ctx, drafts.text, timeline, DocPlaces(ctx, drafts.country_focus))
     events: list[Event] = []
     position: dict[int, int] = {}  # draft index -> index of its event

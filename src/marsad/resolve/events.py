@@ -57,14 +57,16 @@ class DocumentResolver:
         ev: dict[str, Span] = {"trigger": d.trigger}
         published = self.ctx.published
         explicit = True
-        state.when, wspan = self.timeline.date(d.sentence, d.times, d.trigger.start, d.kind)
+        told = d.lead or d.sentence  # a headline's act is dated and evidenced by its lead
+        start = d.trigger.start if d.lead is None else d.lead.end
+        state.when, wspan = self.timeline.date(told, d.times, start, d.kind)
         if wspan is not None:
             ev["when"] = wspan
         elif earlier is not None and earlier.when is not None:
             state.when = earlier.when  # "these attacks": the period of the series
         else:
             explicit = False
-        self.timeline.add(d.sentence, d.kind, state.when, explicit)
+        self.timeline.add(told, d.kind, state.when, explicit)
         if state.when is not None and published is not None and state.when.start is not None:
             end = state.when.end or state.when.start
             if end < published - timedelta(days=_BACKGROUND_DAYS):
@@ -95,7 +97,7 @@ class DocumentResolver:
         return Event(
             kind=d.kind,
             category=d.category,
-            evidence=Span(d.sentence.start, d.sentence.end, d.sentence.text),
+            evidence=Span(told.start, told.end, told.text),
             mode=d.mode,
             context=d.context,
             acled_type=acled_pair[0] if acled_pair else None,

@@ -45,6 +45,7 @@ class Timeline:
     # the text's time expressions, for its year when there is no publication date
     reference_times: tuple[TimeExpression, ...] = ()
     lang: str = "en"
+    noun_pos: frozenset[str] = frozenset()  # the parser's noun labels: what a subject names
     events: list[Dated] = field(default_factory=list)
 
     def date(self, s: Sentence, times: tuple[TimeExpression, ...], trigger_start: int,
@@ -78,7 +79,8 @@ class Timeline:
     def add(self, s: Sentence, kind: str, when: When | None, explicit: bool) -> None:
         if when is None or when.start is None:
             return
-        self.events.append(Dated(s.index, s.paragraph, kind, when, _nouns(s, s.end), explicit))
+        nouns = _nouns(s, s.end, self.noun_pos)
+        self.events.append(Dated(s.index, s.paragraph, kind, when, nouns, explicit))
 
     def _continued(self, s: Sentence, kind: str) -> Dated | None:
         group = "statement" if kind == "statement" else "incident"
@@ -96,7 +98,7 @@ class Timeline:
     def _anchor(self, s: Sentence, e: TimeExpression) -> date | None:
         """The date of the event the sentence's subject names ("the formation of the
         committee comes a day after ..."), else of the last event dated explicitly."""
-        subject = _nouns(s, e.mention.span.start)
+        subject = _nouns(s, e.mention.span.start, self.noun_pos)
         best = None
         for prev in reversed(self.events):
             if prev.sentence >= s.index or not prev.explicit:
@@ -108,7 +110,7 @@ class Timeline:
         return best.when.start if best is not None else self.published
 
 
-def _nouns(s: Sentence, end: int) -> frozenset[str]:
+def _nouns(s: Sentence, end: int, noun_pos: frozenset[str]) -> frozenset[str]:
     """Lemmas of the common and proper nouns of the sentence before `end`."""
     return frozenset(t.lemma for t in s.tokens
-                     if t.end <= end and t.pos in ("NOUN", "PROPN") and len(t.lemma) > 2)
+                     if t.end <= end and t.pos in noun_pos and len(t.lemma) > 2)

@@ -1,0 +1,75 @@
+"""Headlines restate the lead: a headline's act is told again in the body's first sentences.
+
+A headline is kept apart while the document is read (it neither absorbs nor is absorbed,
+drafting.py). Afterwards a headline draft whose category the body also reports is dropped
+(the body's draft has the evidence); one the body does not report is tied to the lead
+sentence that tells it ("Spain arrests eight over plot" / "... foiled by the arrest in the
+past two days of eight alleged radical Islamists"): that sentence is its evidence, and it
+gives the time and the toll the headline leaves out.
+"""
+
+from __future__ import annotations
+
+from marsad.analyse import Analysis, Sentence
+from marsad.context import Context
+from marsad.extract.draft import Draft
+
+_LEAD_SENTENCES = 3  # the lead: the body's first sentences
+_STEM = 5  # "arrests" / "arrested", "kidnapped" / "kidnappers": one word
+
+
+def headline_paragraphs(ctx: Context, a: Analysis) -> set[int]:
+    """Leading lines without a full stop, when a body follows: titles, not reports."""
+    out: set[int] = set()
+    final = tuple(ctx.profile.discourse("sentence_final"))
+    for s in a.sentences:
+        if s.dateline:
+            break  # "GAZA (Reuters) -" opens the body
+        if s.text.rstrip().endswith(final):
+            break
+        out.add(s.paragraph)
+    if len(out) == len({s.paragraph for s in a.sentences}):
+        return set()
+    return out
+
+
+def _stems(words: list[str]) -> set[str]:
+    return {w.lower()[:_STEM] for w in words}
+
+
+def _headline_words(ctx: Context, s: Sentence) -> set[str]:
+    """The content words of a parsed headline (nouns, verbs, adjectives, numbers)."""
+    p = ctx.profile
+    content = p.labels("noun_pos") | p.labels("lexical_verb_pos") | p.labels("content_pos")
+    return _stems([t.text for t in s.tokens if t.pos in content and len(t.text) > 2])
+
+
+def _words(s: Sentence) -> set[str]:
+    return _stems([w.strip(".,;:!?\"'()") for w in s.text.split()])
+
+
+def lead_sentence(ctx: Context, a: Analysis, d: Draft, headline: set[int]) -> Sentence | None:
+    """The lead sentence sharing the most content words with the headline of draft `d`."""
+    wanted = _headline_words(ctx, d.sentence)
+    body = [s for s in a.sentences if s.paragraph not in headline and not s.dateline]
+    best, best_score = None, 0
+    for s in body[:_LEAD_SENTENCES]:
+        score = len(wanted & _words(s))
+        if score > best_score:
+            best, best_score = s, score
+    return best
+
+
+def restate_headlines(ctx: Context, a: Analysis, drafts: list[Draft],
+                      headline: set[int]) -> list[Draft]:
+    """The drafts with each headline draft dropped (the body reports its category) or tied
+    to its lead sentence."""
+    body_categories = {x.frame.category for x in drafts if x.sentence.paragraph not in headline}
+    out = []
+    for d in drafts:
+        if d.sentence.paragraph in headline:
+            if d.frame.category in body_categories:
+                continue
+            d.lead = lead_sentence(ctx, a, d, headline)
+        out.append(d)
+    return out
