@@ -380,7 +380,7 @@ FACTUALITY = Record(
         name: WORDS
         for name in (
             "negation", "negating_verbs", "occurrence_verbs", "future", "future_verbs",
-            "hypothetical", "hypothetical_verbs", "conditions",
+            "hypothetical", "hypothetical_verbs", "conditions", "preventing_verbs",
         )
     }
 )  # fmt: skip
@@ -466,7 +466,8 @@ SCHEMAS: dict[str, Schema] = {
             "person_pronouns", "group_pronouns", "pronouns", "first_person_pronouns",
             "reflexive_pronouns", "negative_pronouns", "drop_leading", "articles",
             "anaphoric_determiners", "anaphoric_adjectives", "negative_determiners",
-            "armed_words", "killing_verbs", "light_verbs",
+            "armed_words", "natural_causes", "accident_words", "killing_verbs",
+            "light_verbs",
             "result_verbs", "copula_lemmas", "going_to_lemmas", "responsibility_verbs",
             "claim_lemmas", "bare_denial_verbs", "distancing_verbs", "nothing_to_do_verbs",
             "nothing_to_do_objects", "responsibility_nouns", "responsibility_preps",

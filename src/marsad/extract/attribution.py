@@ -304,6 +304,11 @@ def negated(ctx: Context, s: Sentence, i: int) -> bool:
             return True
     if verb.pos not in p.labels("verb_pos"):
         return False
+    preventing = _cues(p)["preventing_verbs"]
+    if verb is not trigger and (verb.lemma in preventing or any(
+        c.lemma in preventing for c in tree.children(s, verb.i, p.labels("governed_verb_deps"))
+    )):
+        return True  # "the attack was foiled", "police thwarted a bombing", "seems foiled"
     if verb is trigger:
         for arg in tree.children(s, verb.i, roles.arguments(ctx)):
             if _has_no(ctx, s, arg) or arg.lower in p.words("negative_pronouns"):
@@ -323,6 +328,11 @@ def modal(ctx: Context, s: Sentence, i: int) -> Factuality | None:
     mark = p.labels("mark_dep")
     chain = _carriers(ctx, s, i)
     found: Factuality | None = None
+    top = chain[-1]
+    if top.dep in p.labels("clausal_modifier_dep") and s.tokens[top.head].lemma in (
+        cues["future_verbs"]
+    ):
+        found = "future"  # "a plot to bomb the embassy", "plans to attack"
     for t in [*chain, *_governors(ctx, s, chain[-1])]:
         if t is not chain[0]:
             if t.lemma in cues["hypothetical_verbs"]:

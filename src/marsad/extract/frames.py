@@ -207,6 +207,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                 for m in members:
                     if m.head != rep.head and s.tokens[m.head].pos in p.labels("common_noun_pos"):
                         agent = roles.nominal_agent(ctx, s, m.head) or agent
+        if category == "ASSAULT" and licensing.natural_cause(ctx, s, head, agent):
+            continue  # an earthquake, a bear, a heart attack, an accident: no one's act
         # weapon words among the arguments fix the mode ("targeted by several rockets")
         arg_idx = [i for m in members for i in m.tokens]
         for c in s.tokens:

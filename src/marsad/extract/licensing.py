@@ -17,6 +17,7 @@ from marsad.analyse.profiles import LanguageProfile
 from marsad.context import Context
 from marsad.extract import lexicon
 from marsad.extract.tree import children
+from marsad.types import Mention
 
 
 def has_form(ctx: Context, t: Token, words: frozenset[str]) -> bool:
@@ -138,3 +139,17 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool) -> t
 
 def report_verbs(profile: LanguageProfile) -> frozenset[str]:
     return frozenset(lexicon.speech(profile)["report"])
+
+
+def natural_cause(ctx: Context, s: Sentence, head: int, agent: Mention | None) -> bool:
+    """Harm that is no one's act (CODING.md): the agent is a natural force, an animal or an
+    illness ("a strong earthquake struck", "a brown bear kills one person"), the trigger
+    names one ("a heart attack"), or the act is said to be an accident ("the accidental
+    explosion of a gas canister")."""
+    p = ctx.profile
+    causes = p.words("natural_causes")
+    if agent is not None and s.tokens[agent.head].lemma in causes:
+        return True
+    if any(c.lemma in causes for c in children(s, head)):
+        return True  # "a heart attack"
+    return any(t.lower in p.words("accident_words") for t in s.tokens)
