@@ -466,7 +466,7 @@ SCHEMAS: dict[str, Schema] = {
             "person_pronouns", "group_pronouns", "pronouns", "first_person_pronouns",
             "reflexive_pronouns", "negative_pronouns", "drop_leading", "articles",
             "anaphoric_determiners", "anaphoric_adjectives", "negative_determiners",
-            "armed_words", "natural_causes", "accident_words", "killing_verbs",
+            "armed_words", "natural_causes", "accident_words", "victim_nouns", "killing_verbs",
             "light_verbs",
             "result_verbs", "copula_lemmas", "going_to_lemmas", "responsibility_verbs",
             "claim_lemmas", "bare_denial_verbs", "distancing_verbs", "nothing_to_do_verbs",

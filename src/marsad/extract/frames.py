@@ -18,13 +18,16 @@ from marsad.extract import lexicon, licensing, roles, tree
 from marsad.extract.attribution import Attributed, attribution, governing_report
 from marsad.extract.attribution import factuality as attribution_factuality
 from marsad.extract.lexicon import TriggerMatch
-from marsad.extract.mentions import weapon_modes
+from marsad.extract.mentions import actor_phrase, weapon_modes
 from marsad.extract.numbers import find_numbers
 from marsad.types import Mention, Quantity, Span
 
 INCIDENT_CATEGORIES = frozenset({"ASSAULT", "PROTEST"})
 # Statement categories whose complement is their content (what was demanded, condemned...).
 DIRECTIVE = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE", "CONCEDE"})
+# ... of which these assert that the act they are about happened ("condemned the beheading of
+# hostage X": the beheading is an event; "demanded an end to the strikes": not the strikes).
+ASSERTING = frozenset({"ACCUSE"})
 # Mode specificity: when folded triggers disagree, the more specific mode wins.
 MODE_RANK = ("suicide-attack", "unconventional", "drone", "aerial", "heavy-weapons",
              "explosives", "sexual", "abduct", "targeted", "occupy", "firearms", "beat",
@@ -148,6 +151,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
     groups = _fold(ctx, s, matches)
     directive_heads = {rep.head for rep, _ in groups if rep.pattern.category in DIRECTIVE
                        and s.tokens[rep.head].pos in p.labels("lexical_verb_pos")}
+    asserting = frozenset(rep.head for rep, _ in groups if rep.pattern.category in ASSERTING
+                          and rep.head in directive_heads)
     # a demonstration's demands are part of it, not statements of their own
     protest_heads = {rep.head for rep, _ in groups if rep.pattern.category == "PROTEST"}
     att = attribution(ctx, s)
@@ -165,13 +170,20 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             continue  # "Iran-backed": a modifier, not an act
         if category in DIRECTIVE and t.pos not in p.labels("verb_pos"):
             continue  # nominal "support", "request": not a statement of its own
-        if licensing.in_directive_content(ctx, s, rep.head, directive_heads - {rep.head}):
+        content_of = directive_heads - {rep.head}
+        if category == "ASSAULT" and kind == "incident":
+            content_of -= asserting
+        if licensing.in_directive_content(ctx, s, rep.head, content_of):
             continue
         if kind == "statement" and licensing.in_directive_content(ctx, s, rep.head, protest_heads):
             continue
         if category != "PROTEST" and licensing.protested_against(ctx, s, rep.head, protest_heads):
             continue
-        if licensing.background(ctx, s, rep.head, acts):
+        if licensing.background(ctx, s, rep.head, acts) and not (
+            category == "ASSAULT" and kind == "incident" and t.tag not in p.labels("gerund_tag")
+        ):
+            # CODING.md: a violent act the text asserts is coded wherever it is told ("the
+            # filmmaker murdered in Amsterdam"); "groups targeting the coalition" describes
             continue
         head = rep.head
         count = _count(ctx, s, head, text)
@@ -191,14 +203,19 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         ):
             continue  # "police arrested two protesters": people, not a protest
         if nominal:
-            ok, anaphoric = licensing.nominal_licensed(ctx, s, head, count is not None)
+            ok, anaphoric = licensing.nominal_licensed(ctx, s, head, count is not None,
+                                                       asserting)
             if not ok:
                 continue
         modes = [m.pattern.mode for m in members if m.pattern.mode]
         mode = rep.pattern.mode or (min(modes, key=_rank) if modes else None)
         tags = tuple(sorted({tag for m in members for tag in m.pattern.tags}))
         idx = sorted({i for m in members for i in m.tokens})
-        if nominal:
+        if nominal and t.lemma in p.words("victim_nouns"):
+            agent, weapon = None, None  # "American hostage Eugene Armstrong": the one taken
+            patient = actor_phrase(ctx, s, s.tokens[t.head] if t.dep in p.labels(
+                "modifier_deps") and t.head != t.i else t)
+        elif nominal:
             agent, weapon = roles.nominal_agent(ctx, s, head), None
             patient = roles.nominal_patient(ctx, s, head, tuple(idx))
         else:

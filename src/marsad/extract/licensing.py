@@ -95,8 +95,10 @@ def misparsed_predicate(ctx: Context, s: Sentence, head: int) -> bool:
     return not any(a.pos in p.labels("verb_pos") for a in s.ancestors(head))
 
 
-def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool) -> tuple[bool, bool]:
-    """(licensed, anaphoric) for a noun trigger."""
+def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
+                     asserting: frozenset[int] = frozenset()) -> tuple[bool, bool]:
+    """(licensed, anaphoric) for a noun trigger; `asserting`: the verbs whose object is an
+    act that happened ("condemned the beheading")."""
     p = ctx.profile
     t = s.tokens[head]
     det = determiner(ctx, s, head)
@@ -105,8 +107,8 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool) -> t
         c.lower in p.words("anaphoric_adjectives")
         for c in children(s, head, p.labels("adjective_dep")))
     gov = s.tokens[t.head] if t.head != t.i else None
-    if has_count:
-        return True, anaphoric
+    if has_count or t.lemma in p.words("victim_nouns"):
+        return True, anaphoric  # "over 70 attacks"; "hostage X": someone was taken
     if t.dep in p.labels("root_dep"):
         return not plural, anaphoric
     if t.dep in p.labels("subject_deps") and gov is not None:
@@ -125,7 +127,11 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool) -> t
             "past_tense_tag") and has_form(ctx, gov, light)
         return ok, anaphoric
     if t.dep in objects and gov is not None:
-        return has_form(ctx, gov, light) or has_form(ctx, gov, report_verbs(p)), anaphoric
+        # "condemned the beheading of hostage X": an act told with its own details happened
+        told = gov.i in asserting and bool(children(s, head) and [
+            c for c in children(s, head) if c.dep not in p.labels("determiner_deps")])
+        return has_form(ctx, gov, light) or has_form(ctx, gov, report_verbs(p)) or told, (
+            anaphoric)
     if t.dep in p.labels("prep_object_dep") and gov is not None and gov.head != gov.i:
         top = s.tokens[gov.head]
         if gov.lower in p.words("responsibility_preps") and top.lemma in p.words(

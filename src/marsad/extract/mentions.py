@@ -134,6 +134,8 @@ def actor_phrase(ctx: Context, s: Sentence, tok: Token | None, depth: int = 0) -
     if tok is None or depth > 3:
         return None
     p = ctx.profile
+    if tok.ent in lexicon.morphology(p).date_entities and tok.lower in not_name_words(p):
+        return None  # "on Tuesday", "in March": a time is never an actor
     if tok.pos in p.labels("pronoun_pos"):
         if tok.lower in p.words("pronouns"):
             return Mention(tok.text, tok.start, tok.end, tok.i, pronoun=True,
