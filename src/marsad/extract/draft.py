@@ -38,7 +38,7 @@ class Draft:
         f = self.frame
         if f.kind == "statement":
             return "statement"
-        if f.nominal and f.plural and (f.count is not None or f.anaphoric):
+        if f.campaign or (f.nominal and f.plural and (f.count is not None or f.anaphoric)):
             return "aggregate"
         return "incident"
 

@@ -51,6 +51,7 @@ class Frame:
     anaphoric: bool = False  # "the attack", "these attacks": may refer back
     nominal: bool = False
     plural: bool = False  # a plural noun trigger ("attacks"): a series when counted or anaphoric
+    campaign: bool = False  # acts over a period: "a spate of attacks", "the offensive"
     inferred: bool = False  # a statement read from content, not from its own verb
     weapon: Span | None = None
     extra: dict[str, Span] = field(default_factory=dict)
@@ -263,6 +264,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                 attributed=attributed, factuality=factuality, count=count,
                 anaphoric=anaphoric, nominal=nominal, weapon=weapon_span,
                 plural=t.tag in p.labels("plural_noun_tag"),
+                campaign=licensing.campaign(ctx, s, head) if nominal else any(
+                    s.tokens[i].lemma in p.words("campaign_nouns") for i in idx),
             )
         )  # fmt: skip
     frames.extend(_inferred(ctx, s, frames, matches, directive_heads))

@@ -95,6 +95,25 @@ def misparsed_predicate(ctx: Context, s: Sentence, head: int) -> bool:
     return not any(a.pos in p.labels("verb_pos") for a in s.ancestors(head))
 
 
+def in_series(ctx: Context, s: Sentence, head: int) -> bool:
+    """A noun trigger told as a run of acts: "a spate of attacks", "three days of fighting",
+    "an increase of violence"."""
+    p = ctx.profile
+    t = s.tokens[head]
+    if t.dep not in p.labels("prep_object_dep") or t.head == t.i:
+        return False
+    prep = s.tokens[t.head]
+    return prep.lower in p.words("series_preps") and prep.head != prep.i and (
+        s.tokens[prep.head].lemma in p.words("series_nouns"))
+
+
+def campaign(ctx: Context, s: Sentence, head: int) -> bool:
+    """A noun trigger that names acts over a period: a series, or a campaign by its meaning
+    ("the offensive", "the insurgency", "violence"): an aggregate (CODING.md)."""
+    return in_series(ctx, s, head) or s.tokens[head].lemma in ctx.profile.words(
+        "campaign_nouns")
+
+
 def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
                      asserting: frozenset[int] = frozenset()) -> tuple[bool, bool]:
     """(licensed, anaphoric) for a noun trigger; `asserting`: the verbs whose object is an
@@ -107,7 +126,7 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
         c.lower in p.words("anaphoric_adjectives")
         for c in children(s, head, p.labels("adjective_dep")))
     gov = s.tokens[t.head] if t.head != t.i else None
-    if has_count or t.lemma in p.words("victim_nouns"):
+    if has_count or t.lemma in p.words("victim_nouns") or in_series(ctx, s, head):
         return True, anaphoric  # "over 70 attacks"; "hostage X": someone was taken
     if t.dep in p.labels("root_dep"):
         return not plural, anaphoric
