@@ -130,7 +130,10 @@ def where(ctx: Context, choices: Sequence[PlaceChoice], doc: DocPlaces
         ref, exact = resolve_candidate(ctx, choice.phrase, choice.containers, doc)
         if ref is not None and exact:
             return ref, choice.span
-        if ref is not None and loose is None:
+        focus = doc.focus()
+        if ref is not None and loose is None and (not focus or ref.country in focus):
+            # a loose match far from the story ("Provin", France, for a Peruvian uprising)
+            # is worse than none: the event then takes the story's country
             loose = (ref, choice.span)
     return loose if loose is not None else (None, None)
 
