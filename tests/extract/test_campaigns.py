@@ -28,3 +28,9 @@ def test_a_run_of_acts_or_a_campaign_is_an_aggregate(text: str) -> None:
 def test_a_single_attack_is_still_an_incident() -> None:
     assert [e.kind for e in events("Gunmen attacked a police station in Mosul on Monday.",
                                    published=PUBLISHED)] == ["incident"]
+
+
+def test_an_assessment_of_a_campaign_is_not_an_event() -> None:
+    # CODING.md: assessments ("is winning the war", "appeared to be weakening") are not events
+    assert events("A Shiite insurgency appeared to be weakening on Tuesday.",
+                  published=PUBLISHED) == []

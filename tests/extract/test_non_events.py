@@ -16,6 +16,8 @@ PUBLISHED = date(2004, 10, 19)
     "text",
     [
         "A strong earthquake struck the north of the island on Friday, killing two people.",
+        "Thousands spent the night in shelters after the deadliest quakes to hit the country in "
+        "a decade.",
         "A brown bear killed one person and wounded several in the forests of Romania.",
         "The veteran actress died after a heart attack at her home in Mumbai.",
         "A blast heard in the city centre was caused by the accidental explosion of a gas "

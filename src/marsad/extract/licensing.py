@@ -131,7 +131,9 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
     if t.dep in p.labels("root_dep"):
         return not plural, anaphoric
     if t.dep in p.labels("subject_deps") and gov is not None:
-        if plural:
+        if plural or t.lemma in p.words("campaign_nouns"):
+            # "the insurgency appeared to be weakening": an assessment; "the fighting killed
+            # twelve", "attacks left five dead": acts
             return has_form(ctx, gov, p.words("result_verbs")), anaphoric
         return True, anaphoric
     expl = p.labels("expletive_dep")
@@ -175,6 +177,9 @@ def natural_cause(ctx: Context, s: Sentence, head: int, agent: Mention | None) -
     causes = p.words("natural_causes")
     if agent is not None and s.tokens[agent.head].lemma in causes:
         return True
+    subject = children(s, head, p.labels("active_subject_deps"))
+    if any(c.lemma in causes for c in subject):
+        return True  # "the deadliest quakes to hit Japan"
     if any(c.lemma in causes for c in children(s, head)):
         return True  # "a heart attack"
     return any(t.lower in p.words("accident_words") for t in s.tokens)
