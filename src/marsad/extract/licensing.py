@@ -178,8 +178,11 @@ def natural_cause(ctx: Context, s: Sentence, head: int, agent: Mention | None) -
     if agent is not None and s.tokens[agent.head].lemma in causes:
         return True
     subject = children(s, head, p.labels("active_subject_deps"))
+    t = s.tokens[head]
+    if t.dep in p.labels("clausal_modifier_dep") and t.head != t.i:
+        subject.append(s.tokens[t.head])  # "the deadliest quakes to hit Japan"
     if any(c.lemma in causes for c in subject):
-        return True  # "the deadliest quakes to hit Japan"
+        return True
     if any(c.lemma in causes for c in children(s, head)):
         return True  # "a heart attack"
-    return any(t.lower in p.words("accident_words") for t in s.tokens)
+    return any(w.lower in p.words("accident_words") for w in s.tokens)
