@@ -32,6 +32,8 @@ class Draft:
     refers_to: Draft | None = None
     # a headline's act as the lead tells it (extract/headlines.py): the evidence
     lead: Sentence | None = None
+    # its own clause when its sentence tells several acts: their tolls stay apart
+    clause: tuple[int, int] | None = None
 
     @property
     def kind(self) -> str:
@@ -45,7 +47,8 @@ class Draft:
 
 
 def add_toll(ctx: Context, d: Draft, text: str, s: Sentence) -> bool:
-    toll = find_toll(ctx, text, s.start, s.end)
+    start, end = d.clause if d.clause is not None and s is d.sentence else (s.start, s.end)
+    toll = find_toll(ctx, text, start, end)
     got = False
     for key in ("killed", "injured", "casualties"):
         q = getattr(toll, key)

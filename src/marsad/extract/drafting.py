@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.analyse import Analysis
+from marsad.analyse import Analysis, Sentence
 from marsad.context import Context
+from marsad.extract import tree
 from marsad.extract.antecedents import Antecedents
 from marsad.extract.attribution import speakers
 from marsad.extract.draft import Draft, add_toll
@@ -33,6 +34,18 @@ def _roles(f: Frame) -> list[Mention]:
     return [m for m in found if m is not None]
 
 
+def _clauses(ctx: Context, s: Sentence, frames: list[Frame]) -> dict[int, tuple[int, int]]:
+    """Per incident frame head, its own clause's span, when the sentence tells acts in
+    several clauses ("A bomb killed two soldiers in Kandahar, while gunmen shot dead a police
+    officer in Kabul"); empty when it tells one."""
+    verbs = ctx.profile.labels("verb_pos")
+    roots = {f.head: tree.clause_verb(s, f.head, verbs) for f in frames if f.kind != "statement"}
+    distinct = set(roots.values())
+    if len(distinct) < 2:
+        return {}
+    return {head: tree.own_span(s, root, distinct) for head, root in roots.items()}
+
+
 def read_drafts(ctx: Context, a: Analysis, country: str | None,
                 headline: set[int]) -> list[Draft]:
     """The drafts of one document, in reading order, merged where they tell one event.
@@ -49,6 +62,7 @@ def read_drafts(ctx: Context, a: Analysis, country: str | None,
     attackers: list[Mention] = []
     for s in a.sentences:
         frames = [] if editorial(s, text) else sentence_frames(ctx, s, text)
+        clauses = _clauses(ctx, s, frames)
         said = speakers(ctx, s)
         for m in [*said, *(x for f in frames for x in _roles(f))]:
             groups.see(m)
@@ -87,7 +101,7 @@ def read_drafts(ctx: Context, a: Analysis, country: str | None,
                 if follow_up_arrest(ctx, f, s, last_incident):
                     last_incident.paragraph_text += " " + s.text
                     continue
-            d = Draft(f, s, agent, patient)
+            d = Draft(f, s, agent, patient, clause=clauses.get(f.head))
             if s.paragraph in headline:
                 drafts.append(d)  # kept apart: a title neither absorbs nor is absorbed
                 continue

@@ -104,6 +104,8 @@ def _place_readings(ctx: Context, text: str, d: Draft) -> tuple[PlaceChoice, ...
     exclude = [(m.start, m.end) for m in (d.agent, f.agent) if m is not None]
     if f.attributed is not None:
         exclude.append((f.attributed.source.start, f.attributed.source.end))
+    if d.clause is not None:  # a sentence of several acts: each is placed in its own clause
+        exclude += [(s.start, d.clause[0]), (d.clause[1], s.end)]
     return place_choices(ctx, text, s, f.head, patient=d.patient, exclude=exclude,
                          statement=statement)
 

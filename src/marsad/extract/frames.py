@@ -110,6 +110,13 @@ def _fold(ctx: Context, s: Sentence, matches: list[TriggerMatch]) -> list[Group]
                        or {m.pattern.category, other.pattern.category} <= INCIDENT_CATEGORIES)
         if not same_family:
             continue
+        if t.pos in p.labels("verb_pos") and any(
+            c.tag not in p.labels("wh_tags") for c in tree.children(s, t.i, p.labels(
+                "subject_deps"))
+        ):
+            # "..., and a suicide bomber struck": a verb with a subject of its own acts apart
+            # ("the bombing that killed five": "that" is the bombing)
+            continue
         if t.dep in p.labels("fold_deps") or (
             t.dep in p.labels("conj_dep") and t.pos == s.tokens[up].pos
         ):

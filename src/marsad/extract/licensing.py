@@ -161,6 +161,8 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
             return True, anaphoric
         if gov.lower in p.words("licensing_preps") and top.pos in p.labels("verb_pos"):
             return True, anaphoric
+        if top.i in asserting:
+            return True, anaphoric  # "blamed for the bombing", "held responsible for it"
     return False, anaphoric
 
 

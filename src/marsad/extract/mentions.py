@@ -206,6 +206,10 @@ def weapon_modes(ctx: Context, s: Sentence, idx: list[int]) -> list[tuple[str, i
     table = lexicon.weapons(ctx.profile)
     out = []
     for i in idx:
+        ending = is_weapon(ctx, s, s.tokens[i])  # "suicide car bomber", not "bomber" alone
+        if ending is not None:
+            out.append((ending, i))
+            continue
         got = table.label_at(lemmas, i)
         if got is not None:
             out.append((got[0], i))
