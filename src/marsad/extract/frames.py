@@ -176,13 +176,19 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         kind = "statement" if rep.pattern.kind == "statement" else "incident"
         if t.dep in p.labels("attributive_deps") and t.pos in p.labels("attributive_pos"):
             continue  # "Iran-backed": a modifier, not an act
-        if category in DIRECTIVE and t.pos not in p.labels("verb_pos"):
-            continue  # nominal "support", "request": not a statement of its own
+        if category in DIRECTIVE and t.pos not in p.labels("verb_pos") and (
+            roles.nominal_agent(ctx, s, rep.head) is None
+        ):
+            # nominal "support", "request": a statement of its own only with its speaker
+            # ("the Taiwanese President's offer of talks", "demands by the kidnappers")
+            continue
         content_of = directive_heads - {rep.head}
         if category == "ASSAULT" and kind == "incident":
             content_of -= asserting
-        if licensing.in_directive_content(ctx, s, rep.head, content_of):
-            continue
+        spoken = kind == "statement" and t.pos not in p.labels("verb_pos") and (
+            roles.nominal_agent(ctx, s, rep.head) is not None)
+        if not spoken and licensing.in_directive_content(ctx, s, rep.head, content_of):
+            continue  # ("rejected the President's offer": the offer was made, by him)
         if kind == "statement" and licensing.in_directive_content(ctx, s, rep.head, protest_heads):
             continue
         if category != "PROTEST" and licensing.protested_against(ctx, s, rep.head, protest_heads):
@@ -213,8 +219,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         if nominal:
             ok, anaphoric = licensing.nominal_licensed(ctx, s, head, count is not None,
                                                        asserting)
-            if not ok:
-                continue
+            if not ok and not (kind == "statement" and roles.nominal_agent(ctx, s, head)):
+                continue  # "a visit by the prime minister": a statement with its speaker
         modes = [m.pattern.mode for m in members if m.pattern.mode]
         mode = rep.pattern.mode or (min(modes, key=_rank) if modes else None)
         tags = tuple(sorted({tag for m in members for tag in m.pattern.tags}))
