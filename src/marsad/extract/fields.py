@@ -105,7 +105,10 @@ def _place_readings(ctx: Context, text: str, d: Draft) -> tuple[PlaceChoice, ...
     if f.attributed is not None:
         exclude.append((f.attributed.source.start, f.attributed.source.end))
     if d.clause is not None:  # a sentence of several acts: each is placed in its own clause
-        exclude += [(s.start, d.clause[0]), (d.clause[1], s.end)]
+        own = place_choices(ctx, text, s, f.head, patient=d.patient, statement=statement,
+                            exclude=[*exclude, (s.start, d.clause[0]), (d.clause[1], s.end)])
+        if own:
+            return own  # else the sentence's place ("attacked X village, and burned houses")
     return place_choices(ctx, text, s, f.head, patient=d.patient, exclude=exclude,
                          statement=statement)
 
