@@ -148,7 +148,7 @@ def _score(c: Candidate, q: NameKey, ev: _Evidence, w: Weights) -> float:
         s += w.within_admin1 * ev.admin1[p.admin1_id]
     elif p.precision == "admin1" and p.place_id in ev.admin1:
         s += w.within_admin1 * ev.admin1[p.place_id]
-    if p.country in ev.countries:
+    if p.country is not None and p.country in ev.countries:
         s += w.within_country * ev.countries[p.country]
     s += w.focus * ev.focus.get(p.country or "", 0.0)
     if ev.country and p.country == ev.country:
