@@ -171,6 +171,35 @@ def test_eval_prints_figures_and_fails_under_a_floor(tmp_path: Path):
     assert "below the floor" in failing.stderr
 
 
+def test_eval_of_a_folder_scores_each_file_and_names_a_broken_one(tmp_path: Path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    attack = "Rockets hit the US embassy in Baghdad on Friday."
+    good = {
+        "text": attack,
+        "published": "2023-12-10",
+        "events": [
+            {
+                "kind": "incident",
+                "plover": "ASSAULT",
+                "evidence": attack,
+                "where": {"name": "Baghdad", "country": "IQ"},
+            }
+        ],
+    }
+    (gold / "good.jsonl").write_text(json.dumps(good) + "\n", "utf-8")
+    (gold / "broken.jsonl").write_text(json.dumps(good) + "\n{not json\n", "utf-8")
+    figures = tmp_path / "eval.json"
+    result = marsad("eval", "--gold", str(gold), "--json", str(figures))
+    assert result.returncode == 2  # a file failed to load: the command fails, at the end
+    assert f"{gold / 'broken.jsonl'}:2: not valid JSON" in one_line(result.stderr)
+    report = json.loads(figures.read_text())
+    assert report["files"][str(gold / "good.jsonl")]["documents"] == 1
+    assert report["runs"]["with_published"]["documents"] == 1
+    assert report["runs"]["with_published"]["detection"]["overall"]["tp"] == 1
+    assert "good.jsonl" in result.stdout and "not loaded" in result.stdout
+
+
 def summary_row(stdout: str, label: str) -> str:
     """The value of the run summary's row `label` (the panel's borders stripped)."""
     for line in stdout.splitlines():

@@ -354,9 +354,13 @@ def actors(
 @app.command("eval")
 def eval_command(
     gold: Annotated[
-        Path,
+        list[Path],
         typer.Option(
-            "--gold", exists=True, help="A gold .jsonl file, or a folder of them (GOLD.md format)."
+            "--gold",
+            exists=True,
+            metavar="PATH",
+            help="A gold .jsonl file, or a folder of them (GOLD.md format); repeatable. A "
+            "folder or several files: a table row per file and one for all documents.",
         ),
     ],
     json_out: Annotated[
@@ -390,13 +394,19 @@ def eval_command(
     packs = pack_names(pack)
     _check_packs(packs)  # the predictor would fail each document instead, one by one
     predict = partial(events_of, packs=packs)  # (text, published) -> events
+    gold_paths = gold[0] if len(gold) == 1 else gold  # one path: exactly as before
     try:
-        figures = cli_eval(gold, predict, json_out=json_out, console=console, floors=floors)
+        figures = cli_eval(gold_paths, predict, json_out=json_out, console=console, floors=floors)
     except InputError as error:
         errors.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from error
     for failure in figures["failures"]:
         errors.print(f"[red]below the floor:[/red] {escape(failure)}")
+    # files of a folder that failed to load: the others were scored, the command still fails
+    for error in figures.get("load_errors", []):
+        errors.print(f"[red]error:[/red] {escape(error['origin'])}: {escape(error['reason'])}")
+    if figures.get("load_errors"):
+        raise typer.Exit(2)
     if figures["failures"]:
         raise typer.Exit(1)
 

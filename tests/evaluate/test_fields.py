@@ -213,6 +213,59 @@ def test_where_point_within_25_km_and_distances(tmp_path: Path) -> None:
     assert where_distance_km(country, event(TEXT, TEXT, where=near)) is None
 
 
+def test_where_by_name_without_coordinates(tmp_path: Path) -> None:
+    """Converted sets give a city by name and country only: name or admin1 must match (as
+    for actors) and the country agree."""
+    gold = {
+        "where": {"name": "Wallace", "admin1": "Arkansas", "country": "US", "precision": "city"}
+    }
+    assert correct(tmp_path, "where", gold, where=place(name="wallace", country="US"))
+    assert correct(tmp_path, "where", gold, where=place(name="Wallace town", country="us"))
+    assert not correct(tmp_path, "where", gold, where=place(name="Wallace", country="CA"))
+    assert not correct(tmp_path, "where", gold, where=place(name="Wallace"))  # country unknown
+    # the gold's own admin1 is not what is matched: its name is
+    assert not correct(tmp_path, "where", gold, where=place(admin1="Arkansas", country="US"))
+    assert not correct(tmp_path, "where", gold, where=place(name="Little Rock", country="US"))
+    # no distance to measure: not counted in Acc@25 / Acc@161
+    _, g = gold_event(tmp_path, TEXT, **gold)
+    assert where_distance_km(g, event(TEXT, TEXT, where=place(lat=35.0, lon=-92.0))) is None
+
+
+def test_where_by_name_without_precision_or_country(tmp_path: Path) -> None:
+    gold = {"where": {"name": "Aleppo"}}  # RAMS: a name, nothing else
+    assert correct(tmp_path, "where", gold, where=place(name="Aleppo", country="SY"))
+    assert correct(tmp_path, "where", gold, where=place(name="Tall Rifat", admin1="Aleppo"))
+    assert not correct(tmp_path, "where", gold, where=place(name="Idlib", country="SY"))
+    assert not correct(tmp_path, "where", gold)
+
+
+def test_where_admin2(tmp_path: Path) -> None:
+    """admin2 is finer than admin1: by distance with coordinates, else by name."""
+    named = {"where": {"name": "Soyapango", "country": "SV", "precision": "admin2"}}
+    assert correct(tmp_path, "where", named, where=place(name="SOYAPANGO", country="SV"))
+    assert not correct(tmp_path, "where", named, where=place(name="San Salvador", country="SV"))
+    located = {
+        "where": {
+            "name": "Soyapango",
+            "country": "SV",
+            "lat": 13.71,
+            "lon": -89.14,
+            "precision": "admin2",
+        }
+    }
+    assert correct(tmp_path, "where", located, where=place(lat=13.70, lon=-89.19))
+    assert not correct(tmp_path, "where", located, where=place(name="Soyapango", country="SV"))
+    _, g = gold_event(tmp_path, TEXT, **located)
+    km = where_distance_km(g, event(TEXT, TEXT, where=place(lat=13.70, lon=-89.19)))
+    assert km is not None and km < 10
+
+
+def test_where_admin1_given_only_by_name(tmp_path: Path) -> None:
+    gold = {"where": {"name": "ANTIOQUIA", "country": "CO", "precision": "admin1"}}
+    assert correct(tmp_path, "where", gold, where=place(admin1="Antioquia", country="CO"))
+    assert not correct(tmp_path, "where", gold, where=place(admin1="Santander", country="CO"))
+
+
 def test_where_null_expects_none(tmp_path: Path) -> None:
     assert correct(tmp_path, "where", {"where": None})
     assert not correct(tmp_path, "where", {"where": None}, where=place(country="IQ"))

@@ -3,7 +3,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from evaluate_helpers import DEV, SEED, one_doc, write_gold
+from evaluate_helpers import DEV, SEED, SHARED, one_doc, write_gold
 
 from marsad.evaluate import GoldError, load_gold
 from marsad.evaluate.gold import NUMBERS
@@ -97,11 +97,29 @@ BAD_LINES = [
         '"date": "01/02/2024"}]}',
         "ISO date",
     ),
+    (  # neither coordinates nor a name: nothing to score a city by
+        '{"text": "Rockets hit.", "events": [{"kind": "incident", "evidence": "Rockets", '
+        '"where": {"country": "IQ", "precision": "city"}}]}',
+        "needs 'lat' and 'lon', or a 'name'",
+    ),
     (
         '{"text": "Rockets hit.", "events": [{"kind": "incident", "evidence": "Rockets", '
-        '"where": {"name": "Baghdad", "precision": "city"}}]}',
-        "'lat' and 'lon'",
+        '"where": {"name": "Baghdad", "lat": 33.3}}]}',
+        "'lat' and 'lon' together",
     ),
+    (
+        '{"text": "Rockets hit.", "events": [{"kind": "incident", "evidence": "Rockets", '
+        '"where": {"country": "IQ", "precision": "admin1"}}]}',
+        "needs 'admin1'",
+    ),
+    ('{"text": "Rockets hit.", "events": [], "exhaustive": "ASSAULT"}', "'exhaustive'"),
+    ('{"text": "Rockets hit.", "events": [], "exhaustive": [1]}', "'exhaustive'"),
+    (
+        '{"text": "Rockets hit.", "events": [{"kind": "incident", "evidence": "Rockets", '
+        '"incident": ["a"]}]}',
+        "'incident'",
+    ),
+    ('{"text": "Rockets hit.", "events": [], "score_numbers": [["fatalities"]]}', "score_numbers"),
     (
         '{"text": "Rockets hit.", "events": [{"kind": "incident", "evidence": "Rockets", '
         '"where": {"name": "X", "precision": "street"}}]}',
@@ -143,3 +161,39 @@ def test_missing_gold_path(tmp_path: Path) -> None:
         load_gold(tmp_path / "absent.jsonl")
     with pytest.raises(GoldError, match=r"no \.jsonl"):
         load_gold(tmp_path)
+
+
+def test_places_of_converted_sets_load(tmp_path: Path) -> None:
+    """GOLD.md: admin2; a name (and country) without coordinates; no precision."""
+    places = [
+        {"name": "Soyapango", "country": "SV", "precision": "admin2"},
+        {"name": "Wallace", "admin1": "Arkansas", "country": "US", "precision": "city"},
+        {"name": "Aleppo"},
+        {"name": "ANTIOQUIA", "country": "CO", "precision": "admin1"},
+    ]
+    events = [{**EVENT, "id": f"e{i}", "where": w} for i, w in enumerate(places)]
+    doc = one_doc(tmp_path, "Rockets hit Baghdad.", *events)
+    loaded = [e.where for e in doc.events]
+    assert [w.precision for w in loaded if w] == ["admin2", "city", None, "admin1"]
+    assert not any(w.has_point for w in loaded if w)
+    assert loaded[3] is not None and loaded[3].admin1 == "ANTIOQUIA"  # its name is its admin1
+
+
+def test_exhaustive_and_incident(tmp_path: Path) -> None:
+    text = "Rockets hit Baghdad."
+    assert one_doc(tmp_path, text, EVENT).exhaustive is True  # the default
+    assert one_doc(tmp_path, text, EVENT, exhaustive=False).exhaustive is False
+    listed = one_doc(tmp_path, text, EVENT, exhaustive=["ASSAULT", "COERCE"])
+    assert listed.exhaustive == ("ASSAULT", "COERCE")
+    linked = one_doc(tmp_path, text, {**EVENT, "incident": "kabul-aug29"})
+    assert linked.events[0].incident == "kabul-aug29"
+    assert one_doc(tmp_path, text, EVENT).events[0].incident is None
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "news").exists(), reason="shared gold not here")
+@pytest.mark.parametrize(
+    "name", ["agnews_dev", "wikievents_dev", "rams_dev", "gvdb_dev", "gvc_dev", "linking_dev"]
+)
+def test_news_gold_loads(name: str) -> None:
+    docs = load_gold(SHARED / "gold" / "news" / f"{name}.jsonl")
+    assert docs and all(d.text for d in docs)

@@ -41,7 +41,6 @@ NUMBER_ATTRS = {
 }
 NEAR_KM = 25.0
 ACC161_KM = 161.0
-_POINT_PRECISIONS = frozenset({"facility", "neighbourhood", "city"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +91,13 @@ def score_pair(gold: GoldEvent, pred: Event, numbers: tuple[str, ...]) -> dict[s
 
 
 def where_distance_km(gold: GoldEvent, pred: Event) -> float | None:
-    """Distance for Acc@25/Acc@161: only for gold points (city and finer), since country and
-    admin1 coordinates are centroids. A prediction without coordinates is infinitely far."""
+    """Distance for Acc@25/Acc@161: only for gold places with coordinates finer than admin1
+    (country and admin1 coordinates are centroids; a place given by name has none). A
+    prediction without coordinates is infinitely far."""
     place = gold.where
-    if place is None or place.precision not in _POINT_PRECISIONS:
+    if place is None or not place.has_point:
         return None
-    assert place.lat is not None and place.lon is not None  # checked when loading
+    assert place.lat is not None and place.lon is not None  # has_point
     got = pred.where
     if got is None or got.lat is None or got.lon is None:
         return float("inf")
@@ -116,10 +116,22 @@ def where_correct(gold: GoldPlace, pred: PlaceRef | None) -> bool:
         names = [pred.admin1, pred.name if pred.precision == "admin1" else None]
         assert gold.admin1 is not None  # checked when loading
         return any(n and same_admin1(gold.admin1, n, gold.country) for n in names)
+    if not gold.has_point:
+        return _same_named_place(gold, pred)
     if pred.lat is None or pred.lon is None:
         return False
-    assert gold.lat is not None and gold.lon is not None  # checked when loading
+    assert gold.lat is not None and gold.lon is not None  # has_point
     return haversine_km(gold.lat, gold.lon, pred.lat, pred.lon) <= NEAR_KM
+
+
+def _same_named_place(gold: GoldPlace, pred: PlaceRef) -> bool:
+    """GOLD.md: a gold place given by name only matches when the predicted place's name or
+    admin1 matches that name as actors do, and the countries agree where the gold gives
+    one (a "Wallace" in another country is another place)."""
+    assert gold.name is not None  # checked when loading
+    if gold.country and not _same_code(gold.country, pred.country):
+        return False
+    return any_name_matches((pred.name, pred.admin1), (gold.name,))
 
 
 def _same_code(gold: str | None, pred: str | None) -> bool:

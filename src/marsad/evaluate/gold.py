@@ -18,7 +18,10 @@ from marsad.evaluate.sentences import sentence_around, sentence_spans
 
 KINDS = ("incident", "aggregate", "statement")
 DATE_PRECISIONS = ("time", "day", "week", "month", "year", "range")
-PLACE_PRECISIONS = ("facility", "neighbourhood", "city", "admin1", "country")
+# Finest first. GOLD.md lists admin2; MUC-3/4 also gives admin3 (a municipio's subdivision),
+# which is scored as admin2 is: finer than admin1.
+PLACE_PRECISIONS = ("facility", "neighbourhood", "city", "admin3", "admin2", "admin1", "country")
+AREA_PRECISIONS = frozenset({"admin1", "country"})  # scored by code or name, never by distance
 QUALIFIERS = ("exact", "more_than", "about", "at_most")
 NUMBERS = ("fatalities", "injured", "casualties", "count")
 
@@ -41,7 +44,15 @@ class GoldPlace:
     admin1: str | None
     lat: float | None
     lon: float | None
-    precision: str
+    precision: str | None  # None: the source does not say
+
+    @property
+    def has_point(self) -> bool:
+        """Scored by distance (and counted in Acc@161): finer than admin1, or of unknown
+        precision, with coordinates. Without them, such a place is scored by name."""
+        return (
+            self.precision not in AREA_PRECISIONS and self.lat is not None and self.lon is not None
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +85,7 @@ class GoldEvent:
     numbers: Mapping[str, GoldNumber] = field(default_factory=dict)  # only those the text gives
     said_by: tuple[str, ...] | None = None
     stance: GoldStance | None = None
+    incident: str | None = None  # the real-world occurrence, for cross-source linking
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,28 +96,35 @@ class GoldDocument:
     published: date | None
     events: tuple[GoldEvent, ...]
     score_numbers: tuple[str, ...] = NUMBERS  # which numbers are scored in this document
+    # GOLD.md "Matching": True, every event is annotated; False, recall and fields only;
+    # categories: only unmatched predictions of these are false positives
+    exhaustive: bool | tuple[str, ...] = True
     source: str | None = None
     lang: str | None = None
 
 
 def load_gold(path: Path) -> list[GoldDocument]:
-    """Read a gold .jsonl file, or every *.jsonl directly inside a directory (sorted by name).
+    """Read a gold .jsonl file, or every *.jsonl directly inside a directory (sorted by name)."""
+    return [doc for file in gold_files(Path(path)) for doc in load_gold_file(file)]
+
+
+def gold_files(path: Path) -> list[Path]:
+    """The gold files `path` names: itself, or a directory's *.jsonl sorted by name.
 
     The directory is not searched recursively, so `gold/` and `gold/dev/` stay separate sets.
     """
-    path = Path(path)
     if path.is_dir():
         files = sorted(path.glob("*.jsonl"))
         if not files:
             raise GoldError(str(path), "no .jsonl gold files in this directory")
-    elif path.is_file():
-        files = [path]
-    else:
-        raise GoldError(str(path), "no such gold file or directory")
-    return [doc for file in files for doc in _load_file(file)]
+        return files
+    if path.is_file():
+        return [path]
+    raise GoldError(str(path), "no such gold file or directory")
 
 
-def _load_file(file: Path) -> list[GoldDocument]:
+def load_gold_file(file: Path) -> list[GoldDocument]:
+    """Read one gold .jsonl file; the first bad line raises a GoldError naming it."""
     docs: list[GoldDocument] = []
     with file.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
@@ -139,18 +158,29 @@ def _document(raw: Any, file: Path, origin: str) -> GoldDocument:
     sentences = sentence_spans(text)
     events = tuple(_event(e, i, text, sentences) for i, e in enumerate(events_raw, start=1))
     score_numbers = raw.get("score_numbers", NUMBERS)
-    if not isinstance(score_numbers, list | tuple) or not set(score_numbers) <= set(NUMBERS):
+    if not isinstance(score_numbers, list | tuple) or not all(
+        isinstance(n, str) and n in NUMBERS for n in score_numbers
+    ):
         raise _Invalid(f"'score_numbers' must be a list drawn from {list(NUMBERS)}")
     return GoldDocument(
         id=str(raw.get("id") or raw.get("doc") or origin),
         origin=origin,
         text=text,
-        published=_day(raw.get("published"), "published", nullable=True),
+        published=_opt_day(raw.get("published"), "published"),
         events=events,
         score_numbers=tuple(score_numbers),
+        exhaustive=_exhaustive(raw.get("exhaustive", True)),
         source=raw.get("source"),
         lang=raw.get("lang"),
     )
+
+
+def _exhaustive(value: Any) -> bool | tuple[str, ...]:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, list) and all(isinstance(c, str) and c for c in value):
+        return tuple(value)
+    raise _Invalid("'exhaustive' must be true, false or a list of PLOVER categories")
 
 
 def _read_doc(relative: Any, file: Path) -> str:
@@ -207,7 +237,16 @@ def _parse_event(
         numbers=_numbers(raw),
         said_by=_names(raw.get("said_by"), "said_by"),
         stance=_stance(raw["stance"]) if raw.get("stance") is not None else None,
+        incident=_incident(raw.get("incident")),
     )
+
+
+def _incident(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int) or value == "":
+        raise _Invalid("'incident' must be a non-empty string (or an integer) id")
+    return str(value)
 
 
 def _date(raw: dict[str, Any]) -> GoldDate:
@@ -215,7 +254,7 @@ def _date(raw: dict[str, Any]) -> GoldDate:
     precision = raw.get("date_precision") or "day"
     if precision not in DATE_PRECISIONS:
         raise _Invalid(f"'date_precision' must be one of {list(DATE_PRECISIONS)}")
-    end = _day(raw.get("date_end"), "date_end", nullable=True)
+    end = _opt_day(raw.get("date_end"), "date_end")
     if precision == "range" and (end is None or end < start):
         raise _Invalid("a 'range' date needs a 'date_end' on or after 'date'")
     return GoldDate(start, end, precision)
@@ -225,16 +264,22 @@ def _place(raw: Any) -> GoldPlace:
     if not isinstance(raw, dict):
         raise _Invalid("'where' must be an object")
     precision = raw.get("precision")
-    if precision not in PLACE_PRECISIONS:
-        raise _Invalid(f"'where.precision' must be one of {list(PLACE_PRECISIONS)}")
+    if precision is not None and precision not in PLACE_PRECISIONS:
+        raise _Invalid(f"'where.precision' must be one of {list(PLACE_PRECISIONS)} or absent")
     lat, lon = raw.get("lat"), raw.get("lon")
     for value, key in ((lat, "lat"), (lon, "lon")):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
             raise _Invalid(f"'where.{key}' must be a number")
+    if (lat is None) != (lon is None):
+        raise _Invalid("'where' gives 'lat' and 'lon' together or neither")
+    name = _opt_str(raw.get("name"), "where.name")
+    admin1 = _opt_str(raw.get("admin1"), "where.admin1")
+    if precision == "admin1" and not admin1:
+        admin1 = name  # converted sets name an admin1 unit only in `name` ("ANTIOQUIA")
     place = GoldPlace(
-        name=_opt_str(raw.get("name"), "where.name"),
+        name=name,
         country=_opt_str(raw.get("country"), "where.country"),
-        admin1=_opt_str(raw.get("admin1"), "where.admin1"),
+        admin1=admin1,
         lat=lat,
         lon=lon,
         precision=precision,
@@ -243,9 +288,10 @@ def _place(raw: Any) -> GoldPlace:
     if precision == "country" and not place.country:
         raise _Invalid("'where' at country precision needs 'country'")
     if precision == "admin1" and not place.admin1:
-        raise _Invalid("'where' at admin1 precision needs 'admin1'")
-    if precision not in ("country", "admin1") and (lat is None or lon is None):
-        raise _Invalid(f"'where' at {precision} precision needs 'lat' and 'lon'")
+        raise _Invalid("'where' at admin1 precision needs 'admin1' (or a 'name')")
+    if precision not in AREA_PRECISIONS and not place.has_point and not place.name:
+        shown = f"{precision} precision" if precision else "no precision"
+        raise _Invalid(f"'where' at {shown} needs 'lat' and 'lon', or a 'name'")
     return place
 
 
@@ -278,9 +324,11 @@ def _names(value: Any, key: str) -> tuple[str, ...] | None:
     return tuple(value)
 
 
-def _day(value: Any, key: str, *, nullable: bool = False) -> date | None:
-    if value is None and nullable:
-        return None
+def _opt_day(value: Any, key: str) -> date | None:
+    return None if value is None else _day(value, key)
+
+
+def _day(value: Any, key: str) -> date:
     if not isinstance(value, str):
         raise _Invalid(f"'{key}' must be an ISO date")
     try:

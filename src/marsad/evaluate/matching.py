@@ -23,6 +23,9 @@ class DocumentMatch:
     pairs: tuple[Pair, ...]
     missed: tuple[int, ...]  # gold events no prediction matched: false negatives
     spurious: tuple[int, ...]  # predictions matching no gold event: false positives
+    # predictions matching no gold event in a category the gold does not label exhaustively:
+    # neither right nor wrong
+    unjudged: tuple[int, ...] = ()
 
 
 def overlaps(span: Span, start: int, end: int) -> bool:
@@ -62,11 +65,21 @@ def match_document(doc: GoldDocument, predicted: Sequence[Event]) -> DocumentMat
         used_pred.add(pi)
         pairs.append(Pair(gi, pi, fields, where_distance_km(doc.events[gi], predicted[pi])))
     pairs.sort(key=lambda p: p.gold)
+    unmatched = [i for i in range(len(predicted)) if i not in used_pred]
     return DocumentMatch(
         pairs=tuple(pairs),
         missed=tuple(i for i in range(len(doc.events)) if i not in used_gold),
-        spurious=tuple(i for i in range(len(predicted)) if i not in used_pred),
+        spurious=tuple(i for i in unmatched if is_false_positive(doc, predicted[i])),
+        unjudged=tuple(i for i in unmatched if not is_false_positive(doc, predicted[i])),
     )
+
+
+def is_false_positive(doc: GoldDocument, unmatched: Event) -> bool:
+    """GOLD.md "Matching": an unmatched prediction is wrong only where the gold labels its
+    category: every category (`exhaustive` true), none (false), or those listed."""
+    if isinstance(doc.exhaustive, bool):
+        return doc.exhaustive
+    return unmatched.category in doc.exhaustive
 
 
 def _shared_chars(span: Span, start: int, end: int) -> int:

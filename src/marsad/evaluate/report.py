@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +11,7 @@ from rich.table import Table
 
 from marsad.evaluate.fields import ABSENTABLE, ACC161_KM, FIELDS, NEAR_KM, Outcome
 from marsad.evaluate.gold import KINDS, GoldDocument
+from marsad.evaluate.linking import Linking
 from marsad.evaluate.matching import DocumentMatch
 from marsad.types import Event
 
@@ -25,15 +26,20 @@ def _round(x: float | None) -> float | None:
 
 @dataclass(slots=True)
 class Counts:
-    """Detection counts of matching."""
+    """Detection counts of matching.
+
+    `recall_only_tp`: the matches (in `tp`) of documents that score recall only
+    (`exhaustive: false`); precision leaves them out, since there no prediction can be wrong."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    recall_only_tp: int = 0
 
     @property
     def precision(self) -> float | None:
-        return _ratio(self.tp, self.tp + self.fp)
+        judged = self.tp - self.recall_only_tp
+        return _ratio(judged, judged + self.fp)
 
     @property
     def recall(self) -> float | None:
@@ -41,14 +47,25 @@ class Counts:
 
     @property
     def f1(self) -> float | None:
-        # 2tp / (2tp + fp + fn): 0 when nothing matched, None only when there is nothing at all
-        return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
+        if not self.recall_only_tp:
+            # 2tp / (2tp + fp + fn): 0 when nothing matched, None only when there is nothing
+            return _ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn)
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None  # recall only: no F1
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def merge(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.recall_only_tp += other.recall_only_tp
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
+        out: dict[str, Any] = {"tp": self.tp, "fp": self.fp, "fn": self.fn}
+        if self.recall_only_tp:  # only then: the layout of fully annotated gold is unchanged
+            out["recall_only_tp"] = self.recall_only_tp
+        return out | {
             "precision": _round(self.precision),
             "recall": _round(self.recall),
             "f1": _round(self.f1),
@@ -75,6 +92,13 @@ class FieldTally:
         self.predicted += outcome.pred_has
         self.expected += outcome.gold_has
         self.true_positive += outcome.correct and outcome.pred_has
+
+    def merge(self, other: FieldTally) -> None:
+        self.scored += other.scored
+        self.correct += other.correct
+        self.predicted += other.predicted
+        self.expected += other.expected
+        self.true_positive += other.true_positive
 
     @property
     def accuracy(self) -> float | None:
@@ -123,6 +147,11 @@ class Distances:
         self.within_near += km <= NEAR_KM
         self.within_161 += km <= ACC161_KM
 
+    def merge(self, other: Distances) -> None:
+        self.points += other.points
+        self.within_near += other.within_near
+        self.within_161 += other.within_161
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentError:
@@ -144,15 +173,18 @@ class Report:
     fields: dict[str, FieldTally] = field(default_factory=lambda: {f: FieldTally() for f in FIELDS})
     distances: Distances = field(default_factory=Distances)
     errors: list[DocumentError] = field(default_factory=list)
+    linking: Linking = field(default_factory=Linking)  # filled by the runner, after all documents
 
     def add(self, doc: GoldDocument, predicted: Sequence[Event], match: DocumentMatch) -> None:
         self.documents += 1
         self.gold_events += len(doc.events)
         self.predicted_events += len(predicted)
         overall = self.detection["overall"]
+        recall_only = doc.exhaustive is False
         for pair in match.pairs:
-            overall.tp += 1
-            self._kind(doc.events[pair.gold].kind).tp += 1
+            for counts in (overall, self._kind(doc.events[pair.gold].kind)):
+                counts.tp += 1
+                counts.recall_only_tp += recall_only
             for name, outcome in pair.fields.items():
                 self.fields[name].add(outcome)
             if pair.where_km is not None:
@@ -166,6 +198,21 @@ class Report:
 
     def _kind(self, kind: str) -> Counts:
         return self.detection.setdefault(kind, Counts())  # an unknown predicted kind shows up
+
+    def merge(self, other: Report, key: Hashable) -> None:
+        """Add `other`'s tallies (micro: every document counts once). Its incidents are
+        keyed by `key` (its gold file), so equal ids of two files stay apart."""
+        self.documents += other.documents
+        self.gold_events += other.gold_events
+        self.predicted_events += other.predicted_events
+        for kind, counts in other.detection.items():
+            self._kind(kind).merge(counts)
+        for name, tally in other.fields.items():
+            self.fields[name].merge(tally)
+        self.distances.merge(other.distances)
+        self.errors.extend(other.errors)
+        self.linking.documents += other.linking.documents
+        self.linking.placed.extend(((key, g), (key, p)) for g, p in other.linking.placed)
 
     def to_json(self) -> dict[str, Any]:
         d = self.distances
@@ -186,7 +233,7 @@ class Report:
                 "acc_at_161km": _round(_ratio(d.within_161, d.points)),
             },
             "errors": [{"doc": e.doc, "origin": e.origin, "error": e.error} for e in self.errors],
-        }
+        } | ({"linking": self.linking.to_json()} if self.linking.documents else {})
 
     def check_floor(
         self,
@@ -234,6 +281,14 @@ class Report:
         )
         console.print(self._detection_table())
         console.print(self._fields_table())
+        if self.linking.documents:
+            console.print(self._linking_table())
+            f = self.linking.to_json()
+            console.print(
+                f"  {f['placed']} of {f['documents']} documents placed; "
+                f"{f['gold_incidents']} gold and {f['predicted_incidents']} predicted incidents",
+                style="dim",
+            )
         if self.errors:
             console.print(f"[red]{len(self.errors)} documents failed to predict[/], e.g.:")
             for e in self.errors[:5]:
@@ -292,6 +347,16 @@ class Report:
                     table.add_row(
                         label, str(d.points), str(n), _fmt(_ratio(n, d.points)), style="dim"
                     )
+        return table
+
+    def _linking_table(self) -> Table:
+        figures = self.linking.to_json()
+        table = Table(title="Linking (documents into incidents)", title_justify="left")
+        for column in ("measure", "precision", "recall", "F1"):
+            table.add_column(column, justify="left" if column == "measure" else "right")
+        for name, shown in (("pairwise", "pairwise"), ("bcubed", "B-cubed")):
+            m = figures[name]
+            table.add_row(shown, *(_fmt(m[k]) for k in ("precision", "recall", "f1")))
         return table
 
 
