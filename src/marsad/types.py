@@ -333,6 +333,9 @@ class EventDraft:
     times: tuple[TimeExpression, ...] = ()  # the time expressions of its sentence
     places: tuple[PlaceChoice, ...] = ()  # readings of its place, best first
     seat_names: tuple[str, ...] = ()  # a speaker's names and descriptors, for the seat
+    # a statement read from what the speaker says of an act ("did not harm civilians": a
+    # denial), not from a statement verb: it is placed with the act, not at the speaker's
+    inferred: bool = False
     stance: Stance | None = None  # holder unset: resolve gives the resolved speaker
     confidence: float = 0.5
     refers_to: int | None = None  # index of the earlier draft it refers back to

@@ -40,7 +40,9 @@ class Draft:
         f = self.frame
         if f.kind == "statement":
             return "statement"
-        if f.campaign or (f.nominal and f.plural and (f.count is not None or f.anaphoric)):
+        # counted acts told together are one incident ("two car bombs"); over a period, or
+        # referred back to as a group, an aggregate (CODING.md)
+        if f.campaign or (f.nominal and f.plural and (f.period or f.anaphoric)):
             return "aggregate"
         return "incident"
 

@@ -26,8 +26,9 @@ INCIDENT_CATEGORIES = frozenset({"ASSAULT", "PROTEST"})
 # Statement categories whose complement is their content (what was demanded, condemned...).
 DIRECTIVE = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE", "CONCEDE"})
 # ... of which these assert that the act they are about happened ("condemned the beheading of
-# hostage X": the beheading is an event; "demanded an end to the strikes": not the strikes).
-ASSERTING = frozenset({"ACCUSE"})
+# hostage X", "apologized for killing": the act is an event; "demanded an end to the strikes":
+# not the strikes).
+ASSERTING = frozenset({"ACCUSE", "CONCEDE"})
 # Mode specificity: when folded triggers disagree, the more specific mode wins.
 MODE_RANK = ("suicide-attack", "unconventional", "drone", "aerial", "heavy-weapons",
              "explosives", "sexual", "abduct", "targeted", "occupy", "firearms", "beat",
@@ -52,6 +53,7 @@ class Frame:
     nominal: bool = False
     plural: bool = False  # a plural noun trigger ("attacks"): a series when counted or anaphoric
     campaign: bool = False  # acts over a period: "a spate of attacks", "the offensive"
+    period: bool = False  # its clause names a period ("since October", "this year")
     inferred: bool = False  # a statement read from content, not from its own verb
     weapon: Span | None = None
     extra: dict[str, Span] = field(default_factory=dict)
@@ -247,6 +249,9 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                 arg_idx.append(c.i)
                 if c.dep in p.labels("preposition_deps"):
                     arg_idx.extend(o.i for o in tree.children(s, c.i, p.labels("prep_object_dep")))
+            elif c.head in arg_idx and c.lemma in p.words("instrument_verbs"):
+                # "explosions involving artillery", "an attack using drones"
+                arg_idx.extend(o.i for o in tree.children(s, c.i, p.labels("acted_on_deps")))
         if weapon is not None:
             arg_idx.append(weapon)
         wmodes = weapon_modes(ctx, s, arg_idx)
@@ -277,6 +282,7 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                 attributed=attributed, factuality=factuality, count=count,
                 anaphoric=anaphoric, nominal=nominal, weapon=weapon_span,
                 plural=t.tag in p.labels("plural_noun_tag"),
+                period=count is not None and licensing.over_period(ctx, s, head),
                 campaign=licensing.campaign(ctx, s, head) if nominal else any(
                     s.tokens[i].lemma in p.words("campaign_nouns") for i in idx),
             )

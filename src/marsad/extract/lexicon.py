@@ -233,13 +233,12 @@ def _match_at(profile: LanguageProfile, sentence: Sentence, i: int,
         return None
     got = [i]
     pos = i + 1
-    n = len(sentence.tokens)
     gap = 0
     for el in p.elements[1:]:
         if el.gap:
             gap = MAX_GAP
             continue
-        limit = min(n, pos + gap + 1)
+        limit = _gap_end(sentence, pos, gap)
         for j in range(pos, limit):
             if _ok(profile, el, sentence, j):
                 got.append(j)
@@ -251,14 +250,32 @@ def _match_at(profile: LanguageProfile, sentence: Sentence, i: int,
     return tuple(got)
 
 
+def _gap_end(sentence: Sentence, pos: int, gap: int) -> int:
+    """The end of a gap of up to `gap` words from `pos`: whitespace tokens are not words."""
+    n = len(sentence.tokens)
+    end = pos
+    words = 0
+    while end < n and words <= gap:
+        if not sentence.tokens[end].text.isspace():
+            words += 1
+        end += 1
+    return end
+
+
 def _head_of(profile: LanguageProfile, sentence: Sentence, idx: tuple[int, ...]) -> int:
-    """The matched token whose head lies outside the match (the phrase's syntactic head)."""
+    """The matched token that governs the others (the phrase's syntactic head): "soldiers ...
+    arrived" is the arriving, whatever the words between."""
     inside = set(idx)
     nouns = profile.labels("noun_pos")
+    heads = profile.labels("verb_pos") | nouns
     for i in idx:
         t = sentence.tokens[i]
         # prefer a verb or noun head over a particle or preposition
-        if (t.head not in inside or t.head == i) and t.pos in nouns | profile.labels("verb_pos"):
+        if t.pos in heads and inside.isdisjoint(a.i for a in sentence.ancestors(i)):
+            return i
+    for i in idx:
+        t = sentence.tokens[i]
+        if (t.head not in inside or t.head == i) and t.pos in heads:
             return i
     for i in idx:
         if sentence.tokens[i].pos in nouns | profile.labels("lexical_verb_pos"):

@@ -16,7 +16,7 @@ from marsad.analyse import Sentence, Token
 from marsad.analyse.profiles import LanguageProfile
 from marsad.context import Context
 from marsad.extract import lexicon
-from marsad.extract.tree import children
+from marsad.extract.tree import children, clause_verb
 from marsad.types import Mention
 
 
@@ -47,7 +47,17 @@ def protested_against(ctx: Context, s: Sentence, head: int, protest_heads: set[i
 
 
 def in_directive_content(ctx: Context, s: Sentence, head: int, directive_heads: set[int]) -> bool:
-    return any(a.i in directive_heads for a in s.ancestors(head))
+    """Whether the trigger is what a statement is about ("demanded an end to the strikes"); an
+    act dated by a clause under it is not ("apologized after a tank crew fired on a patrol")."""
+    p = ctx.profile
+    advcl, mark = p.labels("adverbial_clause_dep"), p.labels("mark_dep")
+    for a in [s.tokens[head], *s.ancestors(head)]:
+        if a.i in directive_heads and a.i != head:
+            return True
+        if a.dep in advcl and a.head in directive_heads and any(
+                m.lower in p.words("sequence_marks") for m in children(s, a.i, mark)):
+            return False  # the statement's own time ("apologized after ..."), not its content
+    return False
 
 
 def background(ctx: Context, s: Sentence, head: int, acts: frozenset[int] = frozenset()) -> bool:
@@ -112,6 +122,20 @@ def campaign(ctx: Context, s: Sentence, head: int) -> bool:
     ("the offensive", "the insurgency", "violence"): an aggregate (CODING.md)."""
     return in_series(ctx, s, head) or s.tokens[head].lemma in ctx.profile.words(
         "campaign_nouns")
+
+
+def over_period(ctx: Context, s: Sentence, head: int) -> bool:
+    """Whether the clause of a counted trigger spreads its acts over a period ("over 70
+    attacks since October 17th", "40 attacks this year")."""
+    p = ctx.profile
+    verb = clause_verb(s, head, p.labels("verb_pos"))
+    words = [t.lower for t in s.subtree(verb)]
+    for phrase in p.words("period_phrases"):
+        seq = phrase.split()
+        n = len(seq)
+        if any(words[i : i + n] == seq for i in range(len(words) - n + 1)):
+            return True
+    return False
 
 
 def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,

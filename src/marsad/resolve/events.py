@@ -14,7 +14,7 @@ from datetime import timedelta
 from marsad.actor_refs import actor_ref
 from marsad.context import Context
 from marsad.resolve import acled
-from marsad.resolve.places import DocPlaces, seat, where
+from marsad.resolve.places import DocPlaces, seat, speaker_country, where
 from marsad.resolve.timeline import Timeline
 from marsad.types import (
     ActorRef,
@@ -124,6 +124,9 @@ class DocumentResolver:
         ref, span = where(self.ctx, d.places, self.places)
         if ref is None and d.seat_names:
             ref = seat(self.ctx, d.seat_names, self.places)
+            if ref is None and d.category != "CONSULT" and not d.inferred:
+                # a meeting is where it was held, which the speaker does not tell
+                ref = speaker_country(self.ctx, d.seat_names, self.places)
         if ref is None and earlier is not None:
             ref = earlier.where
         if ref is None:

@@ -7,8 +7,9 @@ country.
    resolved so far. A reading that cannot be placed, or only loosely (typo-tolerant), gives
    way to the next one.
 2. Nothing placed: a statement goes to its speaker's seat (pack data) when that lies in the
-   document's country; an event that refers back takes the earlier event's place; otherwise
-   the country of focus, at precision country.
+   document's country, else to the speaker's country ("US Secretary of State Colin Powell",
+   "a senior Iranian official": CODING.md); an event that refers back takes the earlier
+   event's place; otherwise the country of focus, at precision country.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from marsad.context import Context
 from marsad.gazetteer import distance_km
+from marsad.gazetteer.names import name_key
 from marsad.resolve import geocode
 from marsad.types import PlaceChoice, PlacePhrase, PlaceRef, Span
 
@@ -168,4 +170,30 @@ def seat(ctx: Context, names: Iterable[str], doc: DocPlaces) -> PlaceRef | None:
             for place in p.places_for_demonym(word):
                 if doc.is_top(place.country):
                     return place.ref(word)
+    return None
+
+
+def speaker_country(ctx: Context, names: Iterable[str], doc: DocPlaces) -> PlaceRef | None:
+    """The country a speaker speaks for, from the registry or from the first country name or
+    demonym in the names the text gives them ("US Secretary of State Colin Powell": US;
+    "the Taiwanese President": TW), at precision country."""
+    gaz = ctx.gazetteer
+    keys = gaz.country_keys()
+    for name in names:
+        entry = ctx.pack.find_actor(name, country=doc.top_country())
+        cc = entry.country if entry is not None and not entry.generic else None
+        words = re.findall(r"[\w'’.\-]+", name)
+        for i in range(len(words)):
+            if cc is not None:
+                break
+            for n in (3, 2, 1):
+                if i + n <= len(words) and (got := keys.get(name_key(" ".join(
+                        words[i:i + n])).key)) is not None:
+                    cc = got
+                    break
+            if cc is None:
+                cc = gaz.demonym(words[i].strip(".'’"))[1]
+        country = gaz.country(cc) if cc else None
+        if country is not None:
+            return geocode.to_ref(name, country)
     return None
