@@ -354,7 +354,8 @@ ACLED_MAP = Record(
             ),
             min_items=1,
         )
-    }
+    },
+    optional={"armed_sectors": WORDS},
 )
 
 FURNITURE = Record(

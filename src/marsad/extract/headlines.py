@@ -1,8 +1,8 @@
 """Headlines restate the lead: a headline's act is told again in the body's first sentences.
 
 A headline is kept apart while the document is read (it neither absorbs nor is absorbed,
-drafting.py). Afterwards a headline draft whose category the body also reports is dropped
-(the body's draft has the evidence); one the body does not report is tied to the lead
+drafting.py). Afterwards a headline draft whose category and kind the body also reports is
+dropped (the body's draft has the evidence); one the body does not report is tied to the lead
 sentence that tells it ("Spain arrests eight over plot" / "... foiled by the arrest in the
 past two days of eight alleged radical Islamists"): that sentence is its evidence, and it
 gives the time and the toll the headline leaves out.
@@ -28,8 +28,16 @@ def headline_paragraphs(ctx: Context, a: Analysis) -> set[int]:
         if s.text.rstrip().endswith(final):
             break
         out.add(s.paragraph)
-    if len(out) == len({s.paragraph for s in a.sentences}):
-        return set()
+    paragraphs = sorted({s.paragraph for s in a.sentences})
+    if len(out) == len(paragraphs):
+        # no line ends with a full stop (a lead cut short: "... that also"): the first line
+        # is a title when it is shorter than what follows it
+        if len(paragraphs) < 2:
+            return set()
+        words = {p: sum(len(s.text.split()) for s in a.sentences if s.paragraph == p)
+                 for p in paragraphs}
+        first = paragraphs[0]
+        return {first} if words[first] < min(words[p] for p in paragraphs[1:]) else set()
     return out
 
 
@@ -64,11 +72,13 @@ def restate_headlines(ctx: Context, a: Analysis, drafts: list[Draft],
                       headline: set[int]) -> list[Draft]:
     """The drafts with each headline draft dropped (the body reports its category) or tied
     to its lead sentence."""
-    body_categories = {x.frame.category for x in drafts if x.sentence.paragraph not in headline}
+    # a headline's series ("Scores die in 3 days of attacks") is not the body's one attack
+    body_acts = {(x.frame.category, x.kind) for x in drafts
+                 if x.sentence.paragraph not in headline}
     out = []
     for d in drafts:
         if d.sentence.paragraph in headline:
-            if d.frame.category in body_categories:
+            if (d.frame.category, d.kind) in body_acts:
                 continue
             d.lead = lead_sentence(ctx, a, d, headline)
         out.append(d)

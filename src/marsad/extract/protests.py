@@ -3,6 +3,7 @@ demands is the protest's claim, and how it went (lethal force, violence, interve
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -109,15 +110,18 @@ def _speech_words(profile: LanguageProfile) -> frozenset[str]:
 
 
 @cache
-def _protest_cues(profile: LanguageProfile) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _protest_cues(profile: LanguageProfile) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each label's cues as one pattern; a cue starts a word ("riot", "rioters"; not the
+    "riot" of "Marriot" or "patriot"), and may end inside one ("vandali" of "vandalism")."""
     raw = profile.data("lexicons/protest_context.yaml")
-    return tuple((k, tuple(v)) for k, v in raw.items())
+    return tuple((k, re.compile("|".join(rf"(?<!\w){re.escape(c)}" for c in v)))
+                 for k, v in raw.items())
 
 
 def protest_context(ctx: Context, text: str) -> str | None:
     """'excessive', 'violent' or 'intervention' when the text tells it, else None."""
     low = text.lower()
     for label, cues in _protest_cues(ctx.profile):
-        if any(c in low for c in cues):
+        if cues.search(low):
             return label
     return None

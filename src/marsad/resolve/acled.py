@@ -48,6 +48,11 @@ def rules() -> tuple[Rule, ...]:
     return tuple(out)
 
 
+@cache
+def armed_sectors() -> frozenset[str]:
+    return frozenset(load_data("acled_map.yaml").get("armed_sectors", ()))
+
+
 def acled_type(category: str, mode: str | None, context: set[str] | tuple[str, ...],
                target: str | None = None, agent: str | None = None) -> tuple[str, str] | None:
     ctx = set(context)

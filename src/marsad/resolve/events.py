@@ -86,7 +86,7 @@ class DocumentResolver:
             src = d.said_by
             said_by = Attribution(self._ref(src, country) or ActorRef(src.text), d.said_by_kind)
             ev["said_by"] = self._span(src)
-        acled_pair = self._acled(d)
+        acled_pair = self._acled(d, recipients)
         st = d.stance
         if st is not None:
             st = replace(st, holder=self._ref(d.agent, country))
@@ -134,12 +134,14 @@ class DocumentResolver:
         self.places.seen(ref)
         return ref, span
 
-    def _acled(self, d: EventDraft) -> tuple[str, str] | None:
+    def _acled(self, d: EventDraft, recipients: tuple[ActorRef, ...]) -> tuple[str, str] | None:
         if d.category not in ("ASSAULT", "PROTEST") or d.kind != "incident":
             return None
         target = d.patient.sector if d.patient else None
         if target in ("state_security", "protester"):
             target = "armed" if target == "state_security" else "civilian"
+        if target is None and any(r.sector in acled.armed_sectors() for r in recipients):
+            target = "armed"  # a group the registry knows as armed ("the Taliban")
         agent_sector = d.agent.sector if d.agent else None
         agent_kind = "state" if agent_sector == "state_security" else None
         return acled.acled_type(d.category, d.mode, d.context, target, agent_kind)
