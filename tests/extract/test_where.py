@@ -81,11 +81,22 @@ def test_statement_by_a_demonym_described_speaker():
     assert e.where is not None and e.where.admin1 == "Kurdistan Region"
 
 
-def test_foreign_speaker_on_events_here_is_placed_in_the_country_of_focus():
-    text = ("A drone strike killed three Iraqi fighters near Al-Qaim on Tuesday. "
-            "Tehran condemned the strike.")
-    e = one(text, kind="statement")
-    assert e.where is not None and e.where.country == "IQ" and e.where.precision == "country"
+def test_a_statement_with_no_stated_place_is_at_the_speakers_country():
+    # CODING.md: a statement is where it was said, not where what it talks about happened
+    strike = "A drone strike killed three Iraqi fighters near Al-Qaim on Tuesday. "
+    e = one(strike + "Tehran condemned the strike.", kind="statement")
+    assert e.where is not None and e.where.country == "IR"
+    e = one(strike + "A senior Iranian official condemned the strike.", kind="statement")
+    assert e.where is not None and e.where.country == "IR" and e.where.precision == "country"
+    e = one("US Secretary of State Colin Powell urged China on Monday to exert its influence "
+            "over North Korea.", kind="statement")
+    assert e.where is not None and e.where.country == "US"
+
+
+def test_a_meeting_is_not_placed_at_the_speakers_country():
+    e = one("Pakistan President Pervez Musharraf met Pope John Paul II on Saturday.",
+            kind="statement")
+    assert e.where is None or e.where.country != "PK"
 
 
 def test_statement_content_does_not_place_the_statement():
