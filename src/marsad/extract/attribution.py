@@ -325,7 +325,6 @@ def modal(ctx: Context, s: Sentence, i: int) -> Factuality | None:
     ("if the strikes continue": hypothetical, whatever else)."""
     p = ctx.profile
     cues = _cues(p)
-    mark = p.labels("mark_dep")
     chain = _carriers(ctx, s, i)
     found: Factuality | None = None
     top = chain[-1]
@@ -346,13 +345,25 @@ def modal(ctx: Context, s: Sentence, i: int) -> Factuality | None:
                 found = found or "future"
             elif a.lower in cues["hypothetical"]:
                 found = found or "hypothetical"
-        marks = tree.children(s, t.i, mark) + [
-            m for c in tree.children(s, t.i, p.labels("adverbial_clause_dep"))
-            for m in tree.children(s, c.i, mark)
-        ]
-        if any(m.lower in cues["conditions"] for m in marks):
+        if _conditioned_at(ctx, s, t.i):
             return "hypothetical"
     return found
+
+
+def _conditioned_at(ctx: Context, s: Sentence, i: int) -> bool:
+    p = ctx.profile
+    mark = p.labels("mark_dep")
+    marks = tree.children(s, i, mark) + [
+        m for c in tree.children(s, i, p.labels("adverbial_clause_dep"))
+        for m in tree.children(s, c.i, mark)
+    ]
+    return any(m.lower in _cues(p)["conditions"] for m in marks)
+
+
+def conditioned(ctx: Context, s: Sentence, i: int) -> bool:
+    """Whether the act of token i depends on a condition ("would withdraw ... if the talks
+    turned into a dead end"): told by a speaker of their own side, a threat."""
+    return any(_conditioned_at(ctx, s, t.i) for t in _carriers(ctx, s, i))
 
 
 def factuality(ctx: Context, s: Sentence, i: int,

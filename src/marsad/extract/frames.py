@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from marsad.analyse import Sentence, Token
 from marsad.context import Context
 from marsad.extract import lexicon, licensing, roles, tree
-from marsad.extract.attribution import Attributed, attribution, governing_report
+from marsad.extract.attribution import Attributed, attribution, conditioned, governing_report
 from marsad.extract.attribution import factuality as attribution_factuality
 from marsad.extract.lexicon import TriggerMatch
 from marsad.extract.mentions import actor_phrase, weapon_modes
@@ -29,6 +29,9 @@ DIRECTIVE = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AG
 # hostage X", "apologized for killing": the act is an event; "demanded an end to the strikes":
 # not the strikes).
 ASSERTING = frozenset({"ACCUSE", "CONCEDE"})
+# Acts a speaker's side would take on a condition: told so, a threat ("Iran would withdraw
+# from the talks if they failed").
+THREAT_CATEGORIES = frozenset({"ASSAULT", "RETREAT", "SANCTION", "COERCE", "MOBILIZE"})
 # Mode specificity: when folded triggers disagree, the more specific mode wins.
 MODE_RANK = ("suicide-attack", "unconventional", "drone", "aerial", "heavy-weapons",
              "explosives", "sexual", "abduct", "targeted", "occupy", "firearms", "beat",
@@ -119,6 +122,11 @@ def _fold(ctx: Context, s: Sentence, matches: list[TriggerMatch]) -> list[Group]
             # "..., and a suicide bomber struck": a verb with a subject of its own acts apart
             # ("the bombing that killed five": "that" is the bombing)
             continue
+        if m.pattern.kind == "statement" and t.dep in p.labels("conj_dep") and tree.children(
+            s, t.i, p.labels("direct_object_dep")
+        ):
+            # "urged China to ..., and pressed Beijing to ...": two demands, each its own
+            continue
         if t.dep in p.labels("fold_deps") or (
             t.dep in p.labels("conj_dep") and t.pos == s.tokens[up].pos
         ):
@@ -150,6 +158,15 @@ def _fold(ctx: Context, s: Sentence, matches: list[TriggerMatch]) -> list[Group]
     return [(heads[r], members) for r, members in groups.items()]
 
 
+def _done_to(ctx: Context, s: Sentence, t: Token, category: str) -> bool:
+    """An attack told as a participle on the person it was done to ("kidnapped aid worker
+    Margaret Hassan", "an assassinated religious leader"): CODING.md codes it wherever told."""
+    p = ctx.profile
+    if category != "ASSAULT" or t.tag not in p.labels("past_participle_tag") or t.head == t.i:
+        return False
+    return actor_phrase(ctx, s, s.tokens[t.head]) is not None
+
+
 def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
     """Frames of one parsed sentence (before document-level merging)."""
     if not s.parsed:
@@ -176,7 +193,9 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         if any(m.pattern.category == "PROTEST" for m in members):
             category = "PROTEST"
         kind = "statement" if rep.pattern.kind == "statement" else "incident"
-        if t.dep in p.labels("attributive_deps") and t.pos in p.labels("attributive_pos"):
+        if t.dep in p.labels("attributive_deps") and t.pos in p.labels("attributive_pos") and (
+            not _done_to(ctx, s, t, category)
+        ):
             continue  # "Iran-backed": a modifier, not an act
         if category in DIRECTIVE and t.pos not in p.labels("verb_pos") and (
             roles.nominal_agent(ctx, s, rep.head) is None
@@ -197,7 +216,7 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             continue
         if licensing.background(ctx, s, rep.head, acts) and not (
             category == "ASSAULT" and kind == "incident" and t.tag not in p.labels("gerund_tag")
-        ):
+        ) and not (kind == "statement" and licensing.relative_speaker(ctx, s, rep.head)):
             # CODING.md: a violent act the text asserts is coded wherever it is told ("the
             # filmmaker murdered in Amsterdam"); "groups targeting the coalition" describes
             continue
@@ -268,6 +287,11 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         attributed = att.get(rep.head) or att.get(-1)
         factuality = attribution_factuality(ctx, s, rep.head, attributed)
         gov = governing_report(ctx, s, rep.head)
+        if kind == "incident" and factuality == "hypothetical" and gov is not None and (
+            category in THREAT_CATEGORIES and conditioned(ctx, s, rep.head)
+        ):
+            # "an official said Iran would withdraw from the talks if they failed": a threat
+            category, kind, mode, factuality = "THREATEN", "statement", None, "asserted"
         if kind == "statement" and gov is not None and (
             agent is None or (agent.pronoun and agent.text.lower() in p.words(
                 "first_person_pronouns"))

@@ -251,13 +251,20 @@ def _match_at(profile: LanguageProfile, sentence: Sentence, i: int,
 
 
 def _gap_end(sentence: Sentence, pos: int, gap: int) -> int:
-    """The end of a gap of up to `gap` words from `pos`: whitespace tokens are not words."""
-    n = len(sentence.tokens)
+    """The end of a gap of up to `gap` words from `pos`. A word is what whitespace separates:
+    "a 24-hour deadline" has a gap of two words, however the tokenizer splits them."""
+    toks = sentence.tokens
+    n = len(toks)
     end = pos
     words = 0
-    while end < n and words <= gap:
-        if not sentence.tokens[end].text.isspace():
+    while end < n:
+        t = toks[end]
+        new_word = not t.text.isspace() and (end == 0 or toks[end - 1].end < t.start
+                                              or toks[end - 1].text.isspace())
+        if new_word:
             words += 1
+            if words > gap + 1:
+                break
         end += 1
     return end
 

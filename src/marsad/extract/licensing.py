@@ -124,6 +124,15 @@ def campaign(ctx: Context, s: Sentence, head: int) -> bool:
         "campaign_nouns")
 
 
+def relative_speaker(ctx: Context, s: Sentence, head: int) -> bool:
+    """A statement told in a relative clause about its speaker ("Pope John Paul II, who urged
+    him to ..."): said, not background."""
+    p = ctx.profile
+    t = s.tokens[head]
+    return t.dep in p.labels("relative_clause_deps") and any(
+        c.tag in p.labels("wh_tags") for c in children(s, head, p.labels("subject_deps")))
+
+
 def over_period(ctx: Context, s: Sentence, head: int) -> bool:
     """Whether the clause of a counted trigger spreads its acts over a period ("over 70
     attacks since October 17th", "40 attacks this year")."""

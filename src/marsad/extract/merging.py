@@ -151,8 +151,8 @@ def dedupe_statements(drafts: list[Draft]) -> list[Draft]:
         key = _speaker_key(d)
         if d.frame.kind == "statement" and key is not None:
             k = (key, d.frame.category)
-            if k in seen:
-                continue
+            if k in seen and not (seen[k].sentence is d.sentence and not d.frame.inferred):
+                continue  # the same demand again; two in one sentence are two
             seen[k] = d
         keep.append(d)
     keep.sort(key=lambda x: (x.sentence.index, x.frame.head))
