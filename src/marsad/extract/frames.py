@@ -223,9 +223,12 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         head = rep.head
         count = _count(ctx, s, head, text)
         if count is None and t.pos in p.labels("verb_pos"):
-            # "carried out more than 40 attacks": the counted noun is the event
+            # "carried out more than 40 attacks": the counted noun is the event (not the
+            # "50 soldiers" who left)
+            subject_side = {x.i for c in tree.children(s, rep.head, p.labels("subject_deps"))
+                            for x in s.subtree(c.i)}
             for i in rep.tokens:
-                if s.tokens[i].pos in p.labels("common_noun_pos") and (
+                if s.tokens[i].pos in p.labels("common_noun_pos") and i not in subject_side and (
                     c := _count(ctx, s, i, text)
                 ) is not None:
                     head, count, t = i, c, s.tokens[i]

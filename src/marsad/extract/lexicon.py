@@ -93,6 +93,11 @@ def parse_pattern(text: str, morph: Morphology) -> tuple[tuple[Element, ...], tu
             elements.append(Element(frozenset()))
         else:
             word, _, pos = part.partition("/")
+            if pos and pos not in morph.pos_classes:
+                # "end/v|wind/v" would silently match "end" as any part of speech
+                raise ValueError(f"trigger pattern {text!r}: unknown part of speech {pos!r} "
+                                 f"(known: {', '.join(sorted(morph.pos_classes))}; write "
+                                 "alternatives as a|b/v)")
             elements.append(Element(frozenset(word.lower().split("|")), morph.pos_classes.get(pos)))
     if not elements or elements[0].gap:
         raise ValueError(f"trigger pattern must start with a word: {text!r}")

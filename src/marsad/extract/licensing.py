@@ -57,6 +57,8 @@ def in_directive_content(ctx: Context, s: Sentence, head: int, directive_heads: 
         if a.dep in advcl and a.head in directive_heads and any(
                 m.lower in p.words("sequence_marks") for m in children(s, a.i, mark)):
             return False  # the statement's own time ("apologized after ..."), not its content
+        if a.dep in p.labels("conj_dep") and a.head in directive_heads:
+            return False  # "urged X to ..., and pressed Y to ...": a second act beside it
     return False
 
 
