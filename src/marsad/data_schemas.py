@@ -391,7 +391,7 @@ PLACES = Record(
         **{name: WORDS for name in (
             "location_preps", "weak_preps", "never_preps", "place_of_nouns",
             "not_place_words", "designators", "name_connectors", "container_stop_words",
-            "cause_words", "determiners", "never_toponyms",
+            "cause_words", "determiners", "never_toponyms", "capital_nouns",
         )},
         "part_of_prep": STR,
     }
@@ -487,7 +487,8 @@ SCHEMAS: dict[str, Schema] = {
             "number_pos", "content_pos", "pronoun_pos", "adposition_pos", "actor_head_pos",
             "leading_drop_pos",
             "descriptive_pos", "attributive_pos", "plural_tags", "plural_noun_tag", "past_tags",
-            "past_tense_tag", "gerund_tag", "past_participle_tag", "wh_tags", "place_entities",
+            "past_tense_tag", "gerund_tag", "past_participle_tag", "wh_tags", "capital_of_deps",
+            "place_entities",
             "actor_name_entities",
             "group_entities", "nationality_entities", "person_entities", "agent_entities",
             "root_dep", "active_subject_deps", "passive_subject_deps", "subject_deps",

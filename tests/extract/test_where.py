@@ -128,3 +128,21 @@ def test_seats_are_pack_data_inherited_through_offices_and_parents():
     assert p.seat("iq-foreign-minister") == "gn:98182"  # office -> ministry -> government
     assert p.seat("krg-interior-minister") == "iq-kurdistan-region"
     assert [x.id for x in p.places_for_demonym("Kurdish")] == ["iq-kurdistan-region"]
+
+
+def test_the_demonym_capital_is_the_capital_city():
+    e = one("A suicide bomber struck a busy shopping street in the Afghan capital on Monday.")
+    assert e.where is not None and e.where.name == "Kabul" and e.where.precision == "city"
+    e = one("Gunmen killed two policemen in the capital of Peru on Monday.")
+    assert e.where is not None and e.where.name == "Lima" and e.where.precision == "city"
+
+
+def test_a_weekday_after_a_place_name_is_not_part_of_it():
+    e = one("A car bomb exploded outside a ministry in central Baghdad Tuesday, killing six.")
+    assert e.where is not None and e.where.name == "Baghdad"
+
+
+def test_a_city_is_not_the_province_named_after_it():
+    # Buenos Aires city is a unit of its own, not inside Buenos Aires province
+    e = one("A bomb exploded at a bank in Buenos Aires on Monday, killing a guard.")
+    assert e.where is not None and e.where.precision == "city" and e.where.country == "AR"

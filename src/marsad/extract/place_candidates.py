@@ -15,6 +15,7 @@ from marsad.analyse import Sentence
 from marsad.analyse.profiles import LanguageProfile
 from marsad.context import Context
 from marsad.extract.mentions import places
+from marsad.gazetteer.names import name_key
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class _Words:
     prep_object: frozenset[str]
     nationality: frozenset[str]  # the entity labels of "Russian", "Iraqi"
     part_of: str  # "the outskirts of Mosul"
+    capital_nouns: frozenset[str]  # "the Afghan capital": the country's capital city
+    capital_of_deps: frozenset[str]  # how the country hangs from it ("Afghan", "Iraq's", "of")
 
 
 @cache
@@ -78,6 +81,8 @@ def words(profile: LanguageProfile) -> _Words:
         prep_object=profile.labels("prep_object_dep"),
         nationality=profile.labels("nationality_entities"),
         part_of=raw["part_of_prep"],
+        capital_nouns=frozenset(raw["capital_nouns"]),
+        capital_of_deps=profile.labels("capital_of_deps"),
     )
 
 
@@ -119,16 +124,32 @@ def _split_within(ctx: Context, raw: str) -> list[str]:
             and not w.lower().startswith(words(ctx.profile).container_stop)]
 
 
+@cache
+def _date_names(profile: LanguageProfile) -> frozenset[str]:
+    """Weekday and month names as a sentence writes them ("Tuesday", "November"), never a
+    place's: "in central Baghdad Tuesday" names Baghdad. Short forms and months that are
+    also words ("May", "March") are left out."""
+    raw = profile.data("time_words.yaml")
+    ambiguous = {str(m) for m in raw["ambiguous_months"]}
+    names = [*raw["weekdays"], *(m for m in raw["months"] if str(m) not in ambiguous)]
+    return frozenset(str(n).capitalize() for n in names if str(n).isascii() and len(str(n)) > 4)
+
+
 def _name_runs(ctx: Context, text: str, s: Sentence) -> list[Candidate]:
     w = words(ctx.profile)
+    dates = _date_names(ctx.profile)
     out = []
     for m in w.name_run.finditer(s.text):
         first = m.group(1)
+        names = first.split(" ")
+        cut = next((k for k, n in enumerate(names) if k and n.rstrip(".,") in dates), None)
+        if cut is not None:
+            first = " ".join(names[:cut])
         lead = first.split()[0]
-        if lead in w.not_place:
+        if lead in w.not_place or lead.rstrip(".,") in dates:
             # "On 5 May", "In Kirkuk": drop the sentence-initial word and keep the rest
             rest = first[len(lead):].lstrip()
-            if not rest or not rest[:1].isupper() or rest.split()[0] in w.not_place:
+            if not rest or not rest[:1].isupper() or rest.split()[0] in w.not_place | dates:
                 continue
             offset = m.start(1) + len(first) - len(rest)
             first = rest
@@ -194,6 +215,35 @@ def _pack_phrases(ctx: Context, s: Sentence, known: list[Candidate]) -> list[Can
     return out
 
 
+def _capital_phrases(ctx: Context, s: Sentence, known: list[Candidate]) -> list[Candidate]:
+    """"The Afghan capital", "Iraq's capital", "the capital of Peru": the country's capital
+    city, with the country as its container."""
+    w = words(ctx.profile)
+    gaz = ctx.gazetteer
+    out = []
+    for t in s.tokens:
+        if t.lower not in w.capital_nouns or t.pos not in w.common_noun:
+            continue
+        if any(c.start <= t.start < c.span_end for c in known):
+            continue
+        mods = [c for c in s.tokens if c.head == t.i and c.i != t.i
+                and c.dep in w.capital_of_deps]
+        mods += [o for c in mods if c.lower == w.part_of for o in s.tokens
+                 if o.head == c.i and o.dep in w.prep_object]
+        for m in mods:
+            sub = [x for x in s.subtree(m.i) if x.pos not in w.trim_pos]
+            if not sub:
+                continue
+            name = text_of(s, sub[0].start, sub[-1].end).removesuffix("'s").removesuffix("’s")
+            cc = gaz.demonym(name)[1] or gaz.country_keys().get(name_key(name).key)
+            capital = gaz.capital(cc) if cc else None
+            country = gaz.country(cc) if cc else None
+            if capital is not None and country is not None:
+                out.append(Candidate(t.start, t.end, [capital.name], [country.name], t.end, t.i))
+                break
+    return out
+
+
 def text_of(s: Sentence, a: int, b: int) -> str:
     return s.text[a - s.start : b - s.start]
 
@@ -202,4 +252,5 @@ def candidates(ctx: Context, text: str, s: Sentence) -> list[Candidate]:
     runs = _name_runs(ctx, text, s)
     found = runs + _entity_candidates(ctx, s, runs)
     found += _pack_phrases(ctx, s, found)
+    found += _capital_phrases(ctx, s, found)
     return sorted(found, key=lambda c: c.start)

