@@ -477,8 +477,8 @@ SCHEMAS: dict[str, Schema] = {
             "licensing_preps", "target_preps", "nominal_target_preps", "partner_preps",
             "agent_preps", "grievance_preps", "name_extension_preps", "part_of_preps",
             "inside_preps", "source_preps", "according_heads", "according_preps",
-            "privative_preps", "background_marks", "sequence_marks", "relative_words",
-            "clause_negators",
+            "privative_preps", "background_marks", "sequence_marks", "same_act_marks",
+            "relative_words", "clause_negators",
     )}),
     # the parser's label sets by role ("subject_deps", "noun_pos"), in the scheme of the
     # language's model (case kept): every language gives every key

@@ -130,3 +130,10 @@ def test_protest_cues_start_a_word():
     ctx = make_context()
     assert protest_context(ctx, "A rally outside the JW Marriot Hotel in Los Angeles.") is None
     assert protest_context(ctx, "Rioters smashed shop windows.") == "violent"
+
+
+def test_a_killing_and_the_blast_that_caused_it_are_one_act():
+    got = [e for e in events("Two Turkish soldiers were killed when their vehicle hit a land "
+                             "mine in southeastern Turkey.", published=PUBLISHED)
+           if e.category == "ASSAULT"]
+    assert len(got) == 1 and got[0].mode == "explosives"

@@ -122,6 +122,13 @@ def _fold(ctx: Context, s: Sentence, matches: list[TriggerMatch]) -> list[Group]
             # "..., and a suicide bomber struck": a verb with a subject of its own acts apart
             # ("the bombing that killed five": "that" is the bombing)
             continue
+        if t.dep in p.labels("adverbial_clause_dep") and any(
+            c.lower in p.words("same_act_marks")
+            for c in tree.children(s, t.i, p.labels("mark_dep"))
+        ):
+            # "two soldiers were killed when their vehicle hit a land mine": one act
+            parent[m.head] = up
+            continue
         if m.pattern.kind == "statement" and t.dep in p.labels("conj_dep") and tree.children(
             s, t.i, p.labels("direct_object_dep")
         ):
