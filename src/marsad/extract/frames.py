@@ -115,19 +115,19 @@ def _fold(ctx: Context, s: Sentence, matches: list[TriggerMatch]) -> list[Group]
                        or {m.pattern.category, other.pattern.category} <= INCIDENT_CATEGORIES)
         if not same_family:
             continue
+        if t.dep in p.labels("adverbial_clause_dep") and any(
+            c.lower in p.words("same_act_marks")
+            for c in tree.children(s, t.i, p.labels("mark_dep") | p.labels("adverb_dep"))
+        ):
+            # "two soldiers were killed when their vehicle hit a land mine": one act
+            parent[m.head] = up
+            continue
         if t.pos in p.labels("verb_pos") and any(
             c.tag not in p.labels("wh_tags") for c in tree.children(s, t.i, p.labels(
                 "subject_deps"))
         ):
             # "..., and a suicide bomber struck": a verb with a subject of its own acts apart
             # ("the bombing that killed five": "that" is the bombing)
-            continue
-        if t.dep in p.labels("adverbial_clause_dep") and any(
-            c.lower in p.words("same_act_marks")
-            for c in tree.children(s, t.i, p.labels("mark_dep"))
-        ):
-            # "two soldiers were killed when their vehicle hit a land mine": one act
-            parent[m.head] = up
             continue
         if m.pattern.kind == "statement" and t.dep in p.labels("conj_dep") and tree.children(
             s, t.i, p.labels("direct_object_dep")
