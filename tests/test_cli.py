@@ -191,13 +191,15 @@ def test_eval_of_a_folder_scores_each_file_and_names_a_broken_one(tmp_path: Path
     (gold / "broken.jsonl").write_text(json.dumps(good) + "\n{not json\n", "utf-8")
     figures = tmp_path / "eval.json"
     result = marsad("eval", "--gold", str(gold), "--json", str(figures))
-    assert result.returncode == 2  # a file failed to load: the command fails, at the end
+    assert result.returncode == 2  # a line failed to load: the command fails, at the end
     assert f"{gold / 'broken.jsonl'}:2: not valid JSON" in one_line(result.stderr)
     report = json.loads(figures.read_text())
     assert report["files"][str(gold / "good.jsonl")]["documents"] == 1
-    assert report["runs"]["with_published"]["documents"] == 1
-    assert report["runs"]["with_published"]["detection"]["overall"]["tp"] == 1
-    assert "good.jsonl" in result.stdout and "not loaded" in result.stdout
+    # the broken file's good line is scored, its bad line named
+    assert report["files"][str(gold / "broken.jsonl")]["documents"] == 1
+    assert report["runs"]["with_published"]["documents"] == 2
+    assert report["runs"]["with_published"]["detection"]["overall"]["tp"] == 2
+    assert "good.jsonl" in result.stdout and "1 line skipped" in result.stdout
 
 
 def summary_row(stdout: str, label: str) -> str:

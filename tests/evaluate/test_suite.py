@@ -81,18 +81,43 @@ def test_folder_gives_a_row_per_file_and_the_micro_overall(folder: Path) -> None
 
 def test_a_broken_file_is_named_and_the_others_are_scored(folder: Path, tmp_path: Path) -> None:
     broken = folder / "c.jsonl"
-    broken.write_text(json.dumps(doc("c1")) + "\n" + '{"text": "x", "events": 3}\n', "utf-8")
+    broken.write_text('{"text": "x", "events": 3}\n' + "not json\n", "utf-8")
     out = tmp_path / "out.json"
     result, text = run(folder, json_out=out, floors=[{"detection_recall": 0.9}])
     assert result["load_errors"] == [
-        {"gold": str(broken), "origin": f"{broken}:2", "reason": "'events' must be a list"}
+        {"gold": str(broken), "origin": f"{broken}:1", "reason": "'events' must be a list"},
+        {"gold": str(broken), "origin": f"{broken}:2",
+         "reason": "not valid JSON (Expecting value)"},
     ]
-    assert "c.jsonl:2" in result["files"][str(broken)]["error"]
+    assert "c.jsonl:1" in result["files"][str(broken)]["error"]
     assert result["documents"] == 3  # a and b, still scored
     assert result["runs"]["with_published"]["detection"]["overall"]["tp"] == 3
     assert row(text, "c.jsonl")[1] == "not loaded"
     assert result["failures"] == []  # floors apply to the overall of what loaded
     assert json.loads(out.read_text("utf-8")) == result
+
+
+def test_a_broken_line_is_named_and_the_rest_of_its_file_is_scored(folder: Path) -> None:
+    # one bad record (a converted set's "1989-11-31") must not hide a thousand good ones
+    mixed = folder / "c.jsonl"
+    mixed.write_text(json.dumps(doc("c1")) + "\n" + '{"text": "x", "events": 3}\n', "utf-8")
+    result, text = run(folder)
+    assert result["load_errors"] == [
+        {"gold": str(mixed), "origin": f"{mixed}:2", "reason": "'events' must be a list"}
+    ]
+    assert result["files"][str(mixed)]["documents"] == 1
+    assert result["files"][str(mixed)]["skipped"] == [f"{mixed}:2: 'events' must be a list"]
+    assert result["documents"] == 4
+    assert result["runs"]["with_published"]["detection"]["overall"]["tp"] == 4
+    assert row(text, "c.jsonl (1 line skipped)")[1] == "1"
+
+
+def test_a_broken_line_of_a_single_file_is_named_and_the_rest_scored(tmp_path: Path) -> None:
+    gold = tmp_path / "one.jsonl"
+    gold.write_text(json.dumps(doc("x1")) + "\n" + '{"text": "x"}\n', "utf-8")
+    result, _ = run(gold)
+    assert result["documents"] == 1
+    assert [e["origin"] for e in result["load_errors"]] == [f"{gold}:2"]
 
 
 def test_several_files_and_linking_ids_kept_per_file(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from marsad.evaluate.gold import load_gold
+from marsad.evaluate.gold import read_gold_file
 from marsad.evaluate.linking import Linker
 from marsad.evaluate.report import Report
 from marsad.evaluate.runner import WITH_PUBLISHED, Predictor, Tick, evaluate_both
@@ -55,16 +55,21 @@ def cli_eval(
 def _one_file(
     path: Path, predict: Predictor, console: Console, link: Linker | None
 ) -> tuple[dict[str, Any], Report]:
-    gold = load_gold(path)
+    gold, skipped = read_gold_file(path)
+    if skipped and not gold:
+        raise skipped[0]
     with _progress(console, len(gold)) as tick:
         reports = evaluate_both(gold, predict, progress=tick, link=link)
     for report in reports.values():
         report.render(console)
-    result = {
+    result: dict[str, Any] = {
         "gold": str(path),
         "documents": len(gold),
         "runs": {label: report.to_json() for label, report in reports.items()},
     }
+    if skipped:  # broken lines: the rest is scored, the command still fails
+        result["load_errors"] = [{"gold": str(path), "origin": e.origin, "reason": e.reason}
+                                 for e in skipped]
     return result, reports[WITH_PUBLISHED]
 
 
@@ -72,7 +77,7 @@ def _several(
     paths: Sequence[Path], predict: Predictor, console: Console, link: Linker | None
 ) -> tuple[dict[str, Any], Report]:
     loaded = load_files(expand(paths))
-    total = sum(len(docs) for _, docs in loaded if isinstance(docs, list))
+    total = sum(len(docs) for _, docs, _ in loaded if isinstance(docs, list))
     with _progress(console, total) as tick:
         suite = evaluate_files(loaded, predict, progress=tick, link=link)
     for label, report in suite.overall.items():

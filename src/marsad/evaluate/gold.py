@@ -125,7 +125,18 @@ def gold_files(path: Path) -> list[Path]:
 
 def load_gold_file(file: Path) -> list[GoldDocument]:
     """Read one gold .jsonl file; the first bad line raises a GoldError naming it."""
+    docs, errors = read_gold_file(file)
+    if errors:
+        raise errors[0]
+    return docs
+
+
+def read_gold_file(file: Path) -> tuple[list[GoldDocument], list[GoldError]]:
+    """Read one gold .jsonl file, every good line: its documents, and a GoldError naming the
+    line of each bad one ("muc34_dev.jsonl:708: date '1989-11-31' ..."), so that one broken
+    record does not keep the rest of a set from being scored."""
     docs: list[GoldDocument] = []
+    errors: list[GoldError] = []
     with file.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
@@ -134,12 +145,13 @@ def load_gold_file(file: Path) -> list[GoldDocument]:
             try:
                 raw = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise GoldError(origin, f"not valid JSON ({exc.msg})") from exc
+                errors.append(GoldError(origin, f"not valid JSON ({exc.msg})"))
+                continue
             try:
                 docs.append(_document(raw, file, origin))
             except _Invalid as exc:
-                raise GoldError(origin, str(exc)) from None
-    return docs
+                errors.append(GoldError(origin, str(exc)))
+    return docs, errors
 
 
 class _Invalid(ValueError):

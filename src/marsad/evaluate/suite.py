@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from marsad.evaluate.gold import GoldDocument, GoldError, gold_files, load_gold_file
+from marsad.evaluate.gold import GoldDocument, GoldError, gold_files, read_gold_file
 from marsad.evaluate.linking import Linker
 from marsad.evaluate.report import Report
 from marsad.evaluate.runner import (
@@ -22,7 +22,8 @@ from marsad.evaluate.runner import (
     evaluate_both,
 )
 
-Loaded = tuple[Path, list[GoldDocument] | GoldError]  # a file's documents, or why not
+# a file's documents, or why none loaded; and the lines skipped as broken
+Loaded = tuple[Path, list[GoldDocument] | GoldError, list[GoldError]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,7 @@ class FileResult:
     documents: int
     reports: dict[str, Report]  # by run label; empty when the file failed to load
     error: GoldError | None = None
+    skipped: tuple[GoldError, ...] = ()  # broken lines left out, the rest scored
 
 
 @dataclass(slots=True)
@@ -46,7 +48,8 @@ class Suite:
 
     @property
     def errors(self) -> list[GoldError]:
-        return [f.error for f in self.files if f.error is not None]
+        """Files that did not load, and the broken lines of those that did."""
+        return [e for f in self.files for e in ([f.error] if f.error else []) + list(f.skipped)]
 
     def to_json(self) -> dict[str, Any]:
         """The per-file figures under "files"; the overall ones under "runs", where a
@@ -56,9 +59,9 @@ class Suite:
             "documents": sum(f.documents for f in self.files),
             "runs": {label: report.to_json() for label, report in self.overall.items()},
             "load_errors": [
-                {"gold": str(f.path), "origin": f.error.origin, "reason": f.error.reason}
+                {"gold": str(f.path), "origin": e.origin, "reason": e.reason}
                 for f in self.files
-                if f.error is not None
+                for e in ([f.error] if f.error is not None else []) + list(f.skipped)
             ],
         }
 
@@ -73,9 +76,14 @@ def load_files(files: Sequence[Path]) -> list[Loaded]:
     loaded: list[Loaded] = []
     for file in files:
         try:
-            loaded.append((file, load_gold_file(file)))
-        except GoldError as error:
-            loaded.append((file, error))
+            docs, skipped = read_gold_file(file)
+        except (OSError, UnicodeDecodeError) as exc:
+            loaded.append((file, GoldError(str(file), f"cannot read: {exc}"), []))
+            continue
+        if not docs and skipped:
+            loaded.append((file, skipped[0], skipped[1:]))
+        else:
+            loaded.append((file, docs, skipped))
     return loaded
 
 
@@ -88,14 +96,14 @@ def evaluate_files(
 ) -> Suite:
     """Both runs on each loaded file, and their sum."""
     suite = Suite()
-    for path, docs in loaded:
+    for path, docs, skipped in loaded:
         if isinstance(docs, GoldError):
-            suite.files.append(FileResult(path, 0, {}, docs))
+            suite.files.append(FileResult(path, 0, {}, docs, tuple(skipped)))
             continue
         reports = evaluate_both(docs, predict, progress=progress, link=link)
         for label, report in reports.items():
             suite.overall[label].merge(report, key=str(path))
-        suite.files.append(FileResult(path, len(docs), reports))
+        suite.files.append(FileResult(path, len(docs), reports, skipped=tuple(skipped)))
     return suite
 
 
@@ -103,4 +111,7 @@ def _file_json(result: FileResult) -> dict[str, Any]:
     if result.error is not None:
         return {"error": str(result.error)}
     runs = {label: report.to_json() for label, report in result.reports.items()}
-    return {"documents": result.documents, "runs": runs}
+    out: dict[str, Any] = {"documents": result.documents, "runs": runs}
+    if result.skipped:
+        out["skipped"] = [str(e) for e in result.skipped]
+    return out

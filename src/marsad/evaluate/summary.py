@@ -19,6 +19,9 @@ def summary_table(suite: Suite, label: str) -> Table:
         table.add_column(column, justify="left" if column == "file" else "right")
     for result in suite.files:
         name = result.path.name
+        if result.skipped and result.error is None:
+            n = len(result.skipped)
+            name += f" ({n} line{'s' if n > 1 else ''} skipped)"
         if result.error is not None:
             blank = [""] * (len(columns) - 2 + len(SUMMARY_FIELDS) + 1)
             table.add_row(name, "[red]not loaded[/]", *blank)
