@@ -478,7 +478,7 @@ SCHEMAS: dict[str, Schema] = {
             "agent_preps", "grievance_preps", "name_extension_preps", "part_of_preps",
             "inside_preps", "source_preps", "according_heads", "according_preps",
             "privative_preps", "background_marks", "sequence_marks", "same_act_marks",
-            "relative_words", "clause_negators",
+            "circumstance_preps", "relative_words", "clause_negators",
     )}),
     # the parser's label sets by role ("subject_deps", "noun_pos"), in the scheme of the
     # language's model (case kept): every language gives every key

@@ -34,3 +34,28 @@ def test_an_assessment_of_a_campaign_is_not_an_event() -> None:
     # CODING.md: assessments ("is winning the war", "appeared to be weakening") are not events
     assert events("A Shiite insurgency appeared to be weakening on Tuesday.",
                   published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a preposition of circumstance governs is told as a fact, whatever the clause
+        "Talks between the government and the rebels could fail because of a new surge of "
+        "violence, the envoy said.",
+        "Conditions for displaced families continue to worsen amid violent attacks, agencies "
+        "said on Tuesday.",
+        # what a campaign did is the campaign's
+        "Israel said on Friday it was easing a crushing offensive that has killed more than 100 "
+        "Palestinians.",
+    ],
+)
+def test_acts_told_as_circumstances_or_of_a_campaign_are_aggregates(text: str):
+    got = [(e.kind, e.category) for e in events(text, published=PUBLISHED)]
+    assert ("aggregate", "ASSAULT") in got
+    assert ("incident", "ASSAULT") not in got
+
+
+def test_a_planned_attack_under_a_circumstance_is_still_a_plan():
+    got = events("Despite the truce, the rebels plan to attack the town next week.",
+                 published=PUBLISHED)
+    assert not any(e.category == "ASSAULT" for e in got)

@@ -261,11 +261,17 @@ def _carriers(ctx: Context, s: Sentence, i: int) -> list[Token]:
     """The trigger and the verbs that carry it, up to the nearest clause head: "attack" in
     "did not carry out any attack" is carried by "carry"; "attack" in "no attack took place"
     by "took"."""
-    verbs, carriers = ctx.profile.labels("verb_pos"), ctx.profile.labels("carrier_deps")
+    p = ctx.profile
+    verbs, carriers = p.labels("verb_pos"), p.labels("carrier_deps")
+    circumstance = p.words("circumstance_preps")
     chain = [s.tokens[i]]
     cur = s.tokens[i]
     while cur.pos not in verbs and cur.dep in carriers and cur.head != cur.i:
-        cur = s.tokens[cur.head]
+        up = s.tokens[cur.head]
+        if up.lower in circumstance or (up.head != up.i and s.tokens[up.head].lower in
+                                        circumstance):
+            break  # "talks could fail because of a surge of violence": the surge is told
+        cur = up
         chain.append(cur)
     return chain
 

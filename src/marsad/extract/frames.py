@@ -318,7 +318,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                 plural=t.tag in p.labels("plural_noun_tag"),
                 period=count is not None and licensing.over_period(ctx, s, head),
                 campaign=licensing.campaign(ctx, s, head) if nominal else any(
-                    s.tokens[i].lemma in p.words("campaign_nouns") for i in idx),
+                    s.tokens[i].lemma in p.words("campaign_nouns") for i in idx) or (
+                    licensing.of_campaign(ctx, s, head)),
             )
         )  # fmt: skip
     frames.extend(_inferred(ctx, s, frames, matches, directive_heads))

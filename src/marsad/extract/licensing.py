@@ -119,11 +119,31 @@ def in_series(ctx: Context, s: Sentence, head: int) -> bool:
         s.tokens[prep.head].lemma in p.words("series_nouns"))
 
 
+def amid_acts(ctx: Context, s: Sentence, head: int) -> bool:
+    """Plural acts told as the circumstance of another ("conditions worsen amid violent
+    attacks"): acts over a period, an aggregate."""
+    p = ctx.profile
+    t = s.tokens[head]
+    if t.tag not in p.labels("plural_tags") or t.dep not in p.labels("prep_object_dep"):
+        return False
+    return t.head != t.i and s.tokens[t.head].lower in p.words("circumstance_preps")
+
+
+def of_campaign(ctx: Context, s: Sentence, head: int) -> bool:
+    """A verb telling what a campaign did ("a crushing offensive that has killed more than
+    100"): the campaign's acts, an aggregate."""
+    p = ctx.profile
+    t = s.tokens[head]
+    return t.dep in p.labels("relative_clause_deps") and t.head != t.i and (
+        s.tokens[t.head].lemma in p.words("campaign_nouns"))
+
+
 def campaign(ctx: Context, s: Sentence, head: int) -> bool:
-    """A noun trigger that names acts over a period: a series, or a campaign by its meaning
-    ("the offensive", "the insurgency", "violence"): an aggregate (CODING.md)."""
-    return in_series(ctx, s, head) or s.tokens[head].lemma in ctx.profile.words(
-        "campaign_nouns")
+    """A noun trigger that names acts over a period: a series, a campaign by its meaning
+    ("the offensive", "the insurgency", "violence"), or plural acts as a circumstance: an
+    aggregate (CODING.md)."""
+    return in_series(ctx, s, head) or amid_acts(ctx, s, head) or s.tokens[head].lemma in (
+        ctx.profile.words("campaign_nouns"))
 
 
 def relative_speaker(ctx: Context, s: Sentence, head: int) -> bool:
@@ -178,6 +198,8 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
         return True, anaphoric  # "there was an armed clash", "there were clashes"
     objects, light = p.labels("object_deps"), p.words("light_verbs")
     if plural:
+        if amid_acts(ctx, s, head):
+            return True, anaphoric
         # "forces carried out air strikes near X": a finite light verb reports the acts
         ok = t.dep in objects and gov is not None and gov.tag in p.labels(
             "past_tense_tag") and has_form(ctx, gov, light)
