@@ -137,3 +137,29 @@ def test_a_killing_and_the_blast_that_caused_it_are_one_act():
                              "mine in southeastern Turkey.", published=PUBLISHED)
            if e.category == "ASSAULT"]
     assert len(got) == 1 and got[0].mode == "explosives"
+
+
+def test_saying_what_should_be_done_is_a_demand():
+    got = events("Seventeen political parties say the election should be put off for at least "
+                 "six months.", published=PUBLISHED)
+    assert [(e.kind, e.category) for e in got] == [("statement", "REQUEST")]
+
+
+def test_an_accusation_told_as_a_participle_with_its_speaker_is_said():
+    got = _got("Israeli military police on Tuesday arrested a commander accused by comrades of "
+               "riddling the body of a Palestinian schoolgirl with bullets.")
+    assert ("statement", "ACCUSE") in got and ("incident", "COERCE") in got
+
+
+def test_material_backing_is_no_statement():
+    got = _got("Israeli tanks and troops backed by helicopter gunships stormed Khan Younis "
+               "refugee camp.")
+    assert ("statement", "SUPPORT") not in got
+
+
+def test_talks_told_with_their_parties_are_held_unless_still_to_come():
+    got = _got("Peace talks between Sudan's government and Darfur rebels struggled for "
+               "survival on Wednesday.")
+    assert ("statement", "CONSULT") in got
+    assert ("statement", "CONSULT") not in _got(
+        "Talks between the government and the rebels could fail next week.")

@@ -29,6 +29,9 @@ DIRECTIVE = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AG
 # hostage X", "apologized for killing": the act is an event; "demanded an end to the strikes":
 # not the strikes).
 ASSERTING = frozenset({"ACCUSE", "CONCEDE"})
+# Statements a participle with its speaker tells as said ("a commander accused by comrades of
+# ..."); "troops backed by gunships" is no statement.
+SPOKEN = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 # Acts a speaker's side would take on a condition: told so, a threat ("Iran would withdraw
 # from the talks if they failed").
 THREAT_CATEGORIES = frozenset({"ASSAULT", "RETREAT", "SANCTION", "COERCE", "MOBILIZE"})
@@ -223,7 +226,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             continue
         if licensing.background(ctx, s, rep.head, acts) and not (
             category == "ASSAULT" and kind == "incident" and t.tag not in p.labels("gerund_tag")
-        ) and not (kind == "statement" and licensing.relative_speaker(ctx, s, rep.head)):
+        ) and not (kind == "statement" and (licensing.relative_speaker(ctx, s, rep.head) or (
+            category in SPOKEN and licensing.said_by_agent(ctx, s, rep.head)))):
             # CODING.md: a violent act the text asserts is coded wherever it is told ("the
             # filmmaker murdered in Amsterdam"); "groups targeting the coalition" describes
             continue
@@ -241,7 +245,7 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                     head, count, t = i, c, s.tokens[i]
                     break
         nominal = t.pos in p.labels("noun_pos")
-        anaphoric = False
+        anaphoric = held = False
         not_acts = p.labels("subject_deps") | p.labels("root_dep")
         if nominal and t.dep not in not_acts and not licensing.participants(p).isdisjoint(
             lexicon.forms(p, t)
@@ -250,6 +254,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         if nominal:
             ok, anaphoric = licensing.nominal_licensed(ctx, s, head, count is not None,
                                                        asserting)
+            if not ok and category == "CONSULT" and licensing.between_parties(ctx, s, head):
+                ok = held = True
             if not ok and not (kind == "statement" and roles.nominal_agent(ctx, s, head)):
                 continue  # "a visit by the prime minister": a statement with its speaker
         modes = [m.pattern.mode for m in members if m.pattern.mode]
@@ -297,6 +303,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         attributed = att.get(rep.head) or att.get(-1)
         factuality = attribution_factuality(ctx, s, rep.head, attributed)
         gov = governing_report(ctx, s, rep.head)
+        if held and factuality != "asserted":
+            continue  # "talks between X and Y tomorrow could fail": not held yet
         if kind == "incident" and factuality == "hypothetical" and gov is not None and (
             category in THREAT_CATEGORIES and conditioned(ctx, s, rep.head)
         ):

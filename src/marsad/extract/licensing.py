@@ -146,6 +146,24 @@ def campaign(ctx: Context, s: Sentence, head: int) -> bool:
         ctx.profile.words("campaign_nouns"))
 
 
+def said_by_agent(ctx: Context, s: Sentence, head: int) -> bool:
+    """A statement told as a participle with its speaker ("a commander accused by comrades of
+    riddling ..."): it was said."""
+    p = ctx.profile
+    t = s.tokens[head]
+    return t.tag in p.labels("past_participle_tag") and any(
+        c.lower in p.words("agent_preps") and children(s, c.i, p.labels("prep_object_dep"))
+        for c in children(s, head, p.labels("preposition_deps")))
+
+
+def between_parties(ctx: Context, s: Sentence, head: int) -> bool:
+    """Talks told with their parties ("peace talks between Sudan's government and Darfur
+    rebels struggled"): they are being held."""
+    p = ctx.profile
+    return any(c.lower in p.words("parties_preps") and children(s, c.i, p.labels(
+        "prep_object_dep")) for c in children(s, head, p.labels("preposition_deps")))
+
+
 def relative_speaker(ctx: Context, s: Sentence, head: int) -> bool:
     """A statement told in a relative clause about its speaker ("Pope John Paul II, who urged
     him to ..."): said, not background."""
