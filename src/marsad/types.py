@@ -353,3 +353,6 @@ class DocumentDrafts:
     # time expressions of the whole text, to take the year from when there is no
     # publication date ("on Saturday (January 6, 2024)")
     times: tuple[TimeExpression, ...] = ()
+    # where the report was filed ("BEIJING (Reuters) -"): where a statement it tells was made
+    # when its sentence says nothing else
+    dateline: PlacePhrase | None = None

@@ -146,3 +146,22 @@ def test_a_city_is_not_the_province_named_after_it():
     # Buenos Aires city is a unit of its own, not inside Buenos Aires province
     e = one("A bomb exploded at a bank in Buenos Aires on Monday, killing a guard.")
     assert e.where is not None and e.where.precision == "city" and e.where.country == "AR"
+
+
+def test_a_statement_with_no_place_of_its_own_is_where_the_report_was_filed():
+    text = ("BEIJING (Reuters) - Secretary of State Colin Powell urged China on Monday to exert "
+            "its influence over North Korea.")
+    e = one(text, kind="statement")
+    assert e.where is not None and e.where.name == "Beijing"
+
+
+def test_a_government_speaking_from_home_is_not_placed_at_a_foreign_dateline():
+    text = "TOKYO (Reuters) - North Korea warned Japan that sanctions would mean war."
+    e = one(text, kind="statement")
+    assert e.where is not None and e.where.country == "KP"
+
+
+def test_a_dateline_does_not_place_an_incident_told_elsewhere():
+    text = "ISLAMABAD (Reuters) - Gunmen killed two soldiers in Peshawar on Monday."
+    e = one(text)
+    assert e.where is not None and e.where.name == "Peshawar"

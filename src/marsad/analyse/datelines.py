@@ -42,10 +42,13 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
-def find_dateline(line: str) -> Dateline | None:
-    """The dateline that opens `line`, if any (never the whole line)."""
-    m = _pattern().match(line)
-    if m is None or m.end() > load_data("wire.yaml")["max_length"] or m.end() >= len(line):
+def find_dateline(line: str, *, alone: bool = False) -> Dateline | None:
+    """The dateline that opens `line`, if any: never the whole line, unless `alone` (the
+    dateline sentence the analyse stage split off, read again for its place)."""
+    m = _pattern().match(line if not alone else line.rstrip() + " ")
+    if m is None or m.end() > load_data("wire.yaml")["max_length"] or (
+        m.end() >= len(line) and not alone
+    ):
         return None
     place, credit = m.group("place"), m.group("credit") or m.group("alone")
     if place is not None and credit is None and place in _credits():

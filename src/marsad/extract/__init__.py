@@ -17,6 +17,7 @@ from marsad.extract.focus import document_focus, top_country
 from marsad.extract.headlines import headline_paragraphs, restate_headlines
 from marsad.extract.lexicon import triggers
 from marsad.extract.merging import dedupe_statements
+from marsad.extract.places import dateline_place
 from marsad.extract.times import text_times
 from marsad.types import DocumentDrafts
 
@@ -35,7 +36,8 @@ def extract(ctx: Context, analysis: Analysis) -> DocumentDrafts:
     kept = restate_headlines(ctx, analysis, dedupe_statements(drafts), headline)
     # without a publication date the text's own dates give the year
     times = text_times(ctx.profile, text) if ctx.published is None else ()
-    return DocumentDrafts(text, freeze(ctx, text, kept), focus, times)
+    return DocumentDrafts(text, freeze(ctx, text, kept), focus, times,
+                          dateline=dateline_place(analysis))
 
 
 __all__ = ["extract", "might_trigger"]

@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from marsad.analyse import Sentence
+from marsad.analyse import Analysis, Sentence
+from marsad.analyse.datelines import find_dateline
 from marsad.context import Context
 from marsad.extract.place_candidates import Candidate, candidates, words
 from marsad.types import Mention, PlaceChoice, PlacePhrase, Span
@@ -187,3 +188,22 @@ def place_choices(ctx: Context, text: str, s: Sentence, trigger: int, *,
 
 
 __all__ = ["candidates", "choose", "place_choices"]
+
+
+def dateline_place(a: Analysis) -> PlacePhrase | None:
+    """The place of the report's dateline ("MULTAN, Pakistan (Reuters) -": Multan, within
+    Pakistan), dates left out ("SAN SALVADOR, 3 JAN 90")."""
+    for s in a.sentences:
+        if not s.dateline:
+            continue
+        found = find_dateline(s.text, alone=True)
+        if found is None or found.place is None:
+            return None
+        parts = [p.strip() for p in found.place.split(",")]
+        names = [p for p in parts if p and not any(ch.isdigit() for ch in p)]
+        if not names:
+            return None
+        at = s.start + s.text.find(names[0])
+        return PlacePhrase(at, at + len(names[0]), (names[0],), tuple(names[1:]),
+                           at + len(found.place))
+    return None

@@ -124,9 +124,15 @@ class DocumentResolver:
         ref, span = where(self.ctx, d.places, self.places)
         if ref is None and d.seat_names:
             ref = seat(self.ctx, d.seat_names, self.places)
-            if ref is None and d.category != "CONSULT" and not d.inferred:
-                # a meeting is where it was held, which the speaker does not tell
-                ref = speaker_country(self.ctx, d.seat_names, self.places)
+        if ref is None and d.kind == "statement" and not d.inferred:
+            # a meeting is where it was held, which the speaker does not tell
+            speaker = speaker_country(self.ctx, d.seat_names, self.places) if (
+                d.seat_names and d.category != "CONSULT") else None
+            filed = self.places.filed_at()
+            if filed is not None and (speaker is None or speaker.country == filed.country):
+                ref = filed  # "BEIJING (Reuters) - Powell urged China ...": said there
+            else:
+                ref = speaker
         if ref is None and earlier is not None:
             ref = earlier.where
         if ref is None:

@@ -7,9 +7,11 @@ country.
    resolved so far. A reading that cannot be placed, or only loosely (typo-tolerant), gives
    way to the next one.
 2. Nothing placed: a statement goes to its speaker's seat (pack data) when that lies in the
-   document's country, else to the speaker's country ("US Secretary of State Colin Powell",
-   "a senior Iranian official": CODING.md); an event that refers back takes the earlier
-   event's place; otherwise the country of focus, at precision country.
+   document's country, else to where the report was filed (its dateline: the reporter was
+   there) unless the speaker is known to speak from another country, else to the speaker's
+   country ("US Secretary of State Colin Powell", "a senior Iranian official": CODING.md);
+   an event that refers back takes the earlier event's place; otherwise the country of
+   focus, at precision country.
 """
 
 from __future__ import annotations
@@ -30,10 +32,21 @@ class DocPlaces:
     """What the document says about places: its country focus (counted by the extract
     stage over the names the NER found) and the event places resolved so far."""
 
-    def __init__(self, ctx: Context, focus: Mapping[str, float]) -> None:
+    def __init__(self, ctx: Context, focus: Mapping[str, float],
+                 dateline: PlacePhrase | None = None) -> None:
         self.ctx = ctx
         self._focus = dict(focus)
         self.near: list[PlaceRef] = []
+        self._dateline = dateline
+        self._filed: PlaceRef | None = None
+
+    def filed_at(self) -> PlaceRef | None:
+        """Where the report was filed (its dateline), resolved once; None without one."""
+        if self._dateline is not None:
+            ref, exact = resolve_candidate(self.ctx, self._dateline, (), self)
+            self._filed = ref if exact else None
+            self._dateline = None
+        return self._filed
 
     def focus(self) -> dict[str, float]:
         return self._focus
