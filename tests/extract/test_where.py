@@ -93,10 +93,10 @@ def test_a_statement_with_no_stated_place_is_at_the_speakers_country():
     assert e.where is not None and e.where.country == "US"
 
 
-def test_a_meeting_is_not_placed_at_the_speakers_country():
-    e = one("Pakistan President Pervez Musharraf met Pope John Paul II on Saturday.",
-            kind="statement")
-    assert e.where is None or e.where.country != "PK"
+def test_a_meeting_is_where_it_was_held():
+    e = one("Pakistan President Pervez Musharraf met Afghan President Hamid Karzai in Kabul on "
+            "Saturday.", kind="statement")
+    assert e.where is not None and e.where.name == "Kabul"
 
 
 def test_statement_content_does_not_place_the_statement():
@@ -165,3 +165,15 @@ def test_a_dateline_does_not_place_an_incident_told_elsewhere():
     text = "ISLAMABAD (Reuters) - Gunmen killed two soldiers in Peshawar on Monday."
     e = one(text)
     assert e.where is not None and e.where.name == "Peshawar"
+
+
+def test_the_place_of_the_act_beats_one_inside_its_victims_description():
+    e = one("Care International says its chief of operations in Iraq has been kidnapped in "
+            "Baghdad.")
+    assert e.where is not None and e.where.name == "Baghdad"
+
+
+def test_a_story_told_only_through_modifiers_is_still_about_that_country():
+    e = one("Peru's interior minister said Wednesday that police acted in self-defense when "
+            "they fired on the crowd.", kind="incident")
+    assert e.where is not None and e.where.country == "PE"

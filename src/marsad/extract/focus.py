@@ -16,7 +16,14 @@ def document_focus(ctx: Context, analysis: Analysis) -> dict[str, float]:
     names = [e.text for s in analysis.sentences for e in s.entities
              if e.label in ("NORP", "ORG", "FAC")]
     names += [e.text for s in analysis.sentences for e in places(ctx, s)]
-    return country_focus(" ; ".join(names), ctx.gazetteer) if names else {}
+    focus = country_focus(" ; ".join(names), ctx.gazetteer) if names else {}
+    if not focus:
+        # nothing but modifiers ("Peru's interior minister said police ..."): they still
+        # tell which country the story is about
+        named = [e.text for s in analysis.sentences for e in s.entities
+                 if e.label in ctx.profile.labels("place_entities")]
+        focus = country_focus(" ; ".join(named), ctx.gazetteer) if named else {}
+    return focus
 
 
 def top_country(focus: dict[str, float]) -> str | None:

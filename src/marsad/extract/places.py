@@ -113,6 +113,10 @@ def _contained_by(ctx: Context, s: Sentence, head: int, inside: set[int | None])
     return False
 
 
+def _inside(at: int, m: Mention | None) -> bool:
+    return m is not None and m.start <= at < m.end
+
+
 def _overlaps(c: Candidate, spans: Iterable[tuple[int, int]]) -> bool:
     return any(c.start < b and a < c.end for a, b in spans)
 
@@ -139,7 +143,11 @@ def choose(ctx: Context, text: str, s: Sentence, trigger: int, *,
             continue
         if statement and (tier > 0 or att.prep_head != trigger):
             continue  # a statement is placed by its own verb ("said in Erbil"), not its content
-        ranked.append(((tier, att.clause, not att.reaches and tier > 0, k), c))
+        # "its chief of operations in Iraq has been kidnapped in Baghdad": the place of the
+        # act itself before one inside a participant's description
+        inner = tier == 0 and att.prep_head is not None and att.prep_head != trigger and (
+            _inside(s.tokens[att.prep_head].start, patient))
+        ranked.append(((tier, att.clause, inner, not att.reaches and tier > 0, k), c))
     if not ranked:
         return None
     ranked.sort(key=lambda x: x[0])
