@@ -177,3 +177,9 @@ def test_a_story_told_only_through_modifiers_is_still_about_that_country():
     e = one("Peru's interior minister said Wednesday that police acted in self-defense when "
             "they fired on the crowd.", kind="incident")
     assert e.where is not None and e.where.country == "PE"
+
+
+def test_a_speaker_of_a_region_is_not_placed_in_the_country_its_name_contains():
+    e = one("The UDA, Northern Ireland's largest loyalist paramilitary group, has pledged to "
+            "end its violence.", kind="statement")
+    assert e.where is not None and e.where.country == "GB"

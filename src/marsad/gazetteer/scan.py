@@ -72,7 +72,8 @@ _WORD = re.compile(r"[\w\-]+(?:['’](?!s\b)[\w\-]+)*", re.UNICODE)  # "Lebanon'
 
 
 def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, float]:
-    """Mentions per country in a text: names count 1, demonyms ("Iraqi") 0.5.
+    """Mentions per country in a text: names count 1 (a first-level unit's name counts for
+    its country: "Northern Ireland" for GB), demonyms ("Iraqi") 0.5.
 
     A cheap n-gram scan against country names and demonyms; the extraction engine may pass
     better counts (from resolved mentions) in GeoContext.countries instead.
@@ -90,6 +91,11 @@ def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, fl
             key = name_key(phrase).key
             if key in names:
                 counts[names[key]] += 1.0
+                i += n
+                break
+            units = gaz.admin1_units(phrase) if n > 1 and phrase[:1].isupper() else []
+            if len(units) == 1 and units[0].country:
+                counts[units[0].country] += 1.0  # "Northern Ireland": not Ireland
                 i += n
                 break
             is_dem, cc = gaz.demonym(phrase) if n == 1 else (False, None)

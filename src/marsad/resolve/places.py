@@ -200,10 +200,15 @@ def speaker_country(ctx: Context, names: Iterable[str], doc: DocPlaces) -> Place
             if cc is not None:
                 break
             for n in (3, 2, 1):
-                if i + n <= len(words) and (got := keys.get(name_key(" ".join(
-                        words[i:i + n])).key)) is not None:
+                if i + n > len(words):
+                    continue
+                phrase = " ".join(words[i:i + n]).removesuffix("'s").removesuffix("’s")
+                if (got := keys.get(name_key(phrase).key)) is not None:
                     cc = got
                     break
+                units = gaz.admin1_units(phrase) if n > 1 else []
+                if len(units) == 1:  # "Northern Ireland's largest loyalist group": not Ireland
+                    return geocode.to_ref(name, units[0])
             if cc is None:
                 cc = gaz.demonym(words[i].strip(".'’"))[1]
         country = gaz.country(cc) if cc else None
