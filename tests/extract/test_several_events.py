@@ -31,3 +31,26 @@ def test_each_attack_keeps_its_own_toll() -> None:
 def test_shot_and_killed_is_still_one_act() -> None:
     assert _incidents("Gunmen shot and killed two policemen in Kirkuk.") == [
         ("firearms", "Kirkuk", 2)]
+
+
+def test_an_act_a_time_before_another_is_an_event_of_its_own():
+    from datetime import date
+
+    from marsad import events as extract_events
+    got = [e for e in extract_events(
+        "A suicide car bomber struck an entrance to Baghdad's Green Zone on Tuesday, 24 hours "
+        "after an almost identical attack at the same checkpoint.", published=date(2004, 12, 14))
+        if e.category == "ASSAULT"]
+    assert len(got) == 2
+
+
+def test_acts_told_apart_are_not_merged_into_the_last_incident():
+    from datetime import date
+
+    from marsad import events as extract_events
+    got = [e for e in extract_events(
+        "US troops fought a gunbattle with insurgents along a busy street in Baghdad today. "
+        "Five US troops were reported killed in separate clashes in a western province.",
+        published=date(2004, 9, 6)) if e.category == "ASSAULT"]
+    assert len(got) == 2
+    assert got[1].killed is not None and got[1].killed.value == 5

@@ -183,3 +183,9 @@ def test_a_speaker_of_a_region_is_not_placed_in_the_country_its_name_contains():
     e = one("The UDA, Northern Ireland's largest loyalist paramilitary group, has pledged to "
             "end its violence.", kind="statement")
     assert e.where is not None and e.where.country == "GB"
+
+
+def test_a_name_on_a_facility_noun_is_its_place():
+    e = one("A suicide car bomber struck an entrance to Baghdad's Green Zone government "
+            "compound on Tuesday.")
+    assert e.where is not None and e.where.name == "Green Zone"

@@ -148,6 +148,8 @@ def _fold(ctx: Context, s: Sentence, matches: list[TriggerMatch]) -> list[Group]
         t = s.tokens[m.head]
         if t.dep in p.labels("prep_object_dep") and t.head != t.i:
             prep = s.tokens[t.head]
+            if licensing.dated_apart(ctx, s, m.head):
+                continue  # "struck 24 hours after an almost identical attack": an earlier act
             if prep.head in heads and prep.head != m.head and prep.lower in p.words(
                 "licensing_preps"
             ):

@@ -146,6 +146,18 @@ def campaign(ctx: Context, s: Sentence, head: int) -> bool:
         ctx.profile.words("campaign_nouns"))
 
 
+def dated_apart(ctx: Context, s: Sentence, head: int) -> bool:
+    """An act dated against another by a distance ("24 hours after an almost identical
+    attack", "a week before the bombing"): an earlier or later act, not the same one."""
+    p = ctx.profile
+    t = s.tokens[head]
+    if t.dep not in p.labels("prep_object_dep") or t.head == t.i:
+        return False
+    prep = s.tokens[t.head]
+    return prep.lower in p.words("sequence_marks") and any(
+        c.dep not in p.labels("prep_object_dep") for c in children(s, prep.i))
+
+
 def said_by_agent(ctx: Context, s: Sentence, head: int) -> bool:
     """A statement told as a participle with its speaker ("a commander accused by comrades of
     riddling ..."): it was said."""

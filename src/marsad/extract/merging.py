@@ -15,6 +15,7 @@ from marsad.context import Context
 from marsad.extract import lexicon
 from marsad.extract.draft import Draft, add_toll
 from marsad.extract.frames import Frame
+from marsad.extract.licensing import dated_apart
 from marsad.extract.victims import mentions_killing, named_victims
 from marsad.types import Quantity, Span
 
@@ -91,6 +92,19 @@ def _effective(d: Draft) -> tuple[str, str | None]:
     return f.category, f.mode
 
 
+def _told_apart(ctx: Context, d: Draft) -> bool:
+    """A word on the act itself that says it is another one ("in separate clashes",
+    "another attack", "separately, gunmen shot"), not on a participant ("another element")."""
+    f, s = d.frame, d.sentence
+    for t in s.tokens:
+        if t.lower not in ctx.profile.discourse("separate_words"):
+            continue
+        head = s.tokens[t.head]
+        if t.head == f.head or f.trigger.start <= head.start < f.trigger.end:
+            return True
+    return False
+
+
 def merge_into_previous(ctx: Context, d: Draft, inc: Draft | None, agg: Draft | None,
                         text: str) -> bool:
     """Fold a later mention of the last incident into it (returns True when merged)."""
@@ -106,6 +120,8 @@ def merge_into_previous(ctx: Context, d: Draft, inc: Draft | None, agg: Draft | 
         # "dozens gathered outside City Hall for a rally": one protest told twice
         inc.agent = inc.agent or d.agent
         return True
+    if not f.anaphoric and (_told_apart(ctx, d) or dated_apart(ctx, s, f.head)):
+        return False  # "killed in separate clashes", "24 hours after an attack": other acts
     toll_verbs = ctx.profile.discourse("toll_verbs")
     toll_only = d.agent is None and s.tokens[f.head].lemma in toll_verbs
     if not (_compatible_mode(inc.frame.mode, f.mode) or toll_only or (
