@@ -163,3 +163,14 @@ def test_talks_told_with_their_parties_are_held_unless_still_to_come():
     assert ("statement", "CONSULT") in got
     assert ("statement", "CONSULT") not in _got(
         "Talks between the government and the rebels could fail next week.")
+
+
+def test_a_speaker_announcing_its_own_deployment_makes_a_pledge():
+    got = events("The African Union said it would increase its forces in the restive region.",
+                 published=PUBLISHED)
+    assert [(e.kind, e.category) for e in got] == [("statement", "AGREE")]
+    assert got[0].actors and got[0].actors[0].text == "African Union"
+
+
+def test_another_actors_planned_deployment_is_no_event():
+    assert _got("Officials said the army would send more troops to the region next month.") == []

@@ -35,6 +35,9 @@ SPOKEN = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
 # Acts a speaker's side would take on a condition: told so, a threat ("Iran would withdraw
 # from the talks if they failed").
 THREAT_CATEGORIES = frozenset({"ASSAULT", "RETREAT", "SANCTION", "COERCE", "MOBILIZE"})
+# Acts a speaker announces its own side will take: a pledge (AGREE). Hostile ones are plans,
+# not statements, unless a condition makes them threats (above).
+PLEDGE_CATEGORIES = frozenset({"MOBILIZE", "AID"})
 # Mode specificity: when folded triggers disagree, the more specific mode wins.
 MODE_RANK = ("suicide-attack", "unconventional", "drone", "aerial", "heavy-weapons",
              "explosives", "sexual", "abduct", "targeted", "occupy", "firearms", "beat",
@@ -312,6 +315,13 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         ):
             # "an official said Iran would withdraw from the talks if they failed": a threat
             category, kind, mode, factuality = "THREATEN", "statement", None, "asserted"
+        elif kind == "incident" and factuality in ("future", "hypothetical") and gov and (
+            category in PLEDGE_CATEGORIES and (agent is None or agent.pronoun)
+            and not conditioned(ctx, s, rep.head)
+        ):
+            # "the African Union said it would increase its forces": a pledge of its own
+            category, kind, mode, factuality = "AGREE", "statement", None, "asserted"
+            agent = gov
         if kind == "statement" and gov is not None and (
             agent is None or (agent.pronoun and agent.text.lower() in p.words(
                 "first_person_pronouns"))
