@@ -469,7 +469,7 @@ SCHEMAS: dict[str, Schema] = {
             "anaphoric_determiners", "anaphoric_adjectives", "negative_determiners",
             "armed_words", "natural_causes", "accident_words", "victim_nouns", "series_nouns",
             "series_preps", "campaign_nouns", "period_phrases", "killing_verbs",
-            "instrument_verbs", "light_verbs",
+            "instrument_verbs", "delivery_verbs", "light_verbs",
             "result_verbs", "copula_lemmas", "going_to_lemmas", "responsibility_verbs",
             "claim_lemmas", "bare_denial_verbs", "distancing_verbs", "nothing_to_do_verbs",
             "nothing_to_do_objects", "responsibility_nouns", "responsibility_preps",

@@ -174,3 +174,14 @@ def test_a_speaker_announcing_its_own_deployment_makes_a_pledge():
 
 def test_another_actors_planned_deployment_is_no_event():
     assert _got("Officials said the army would send more troops to the region next month.") == []
+
+
+def test_a_threat_carried_by_a_letter_was_made():
+    got = _got("A letter left on the body of a Dutch filmmaker contained death threats against "
+               "a Dutch politician, the justice minister said today.")
+    assert ("statement", "THREATEN") in got
+
+
+def test_a_threat_only_talked_about_was_not_made():
+    assert ("statement", "THREATEN") not in _got(
+        "Experts discussed the threat of terrorism at a conference in London.")

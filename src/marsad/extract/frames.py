@@ -214,7 +214,7 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             continue  # "Iran-backed": a modifier, not an act
         if category in DIRECTIVE and t.pos not in p.labels("verb_pos") and (
             roles.nominal_agent(ctx, s, rep.head) is None
-        ):
+        ) and not licensing.delivered(ctx, s, rep.head):
             # nominal "support", "request": a statement of its own only with its speaker
             # ("the Taiwanese President's offer of talks", "demands by the kidnappers")
             continue
@@ -261,6 +261,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                                                        asserting)
             if not ok and category == "CONSULT" and licensing.between_parties(ctx, s, head):
                 ok = held = True
+            if not ok and kind == "statement" and licensing.delivered(ctx, s, head):
+                ok = True  # "a letter contained death threats", "issued a warning"
             if not ok and not (kind == "statement" and roles.nominal_agent(ctx, s, head)):
                 continue  # "a visit by the prime minister": a statement with its speaker
         modes = [m.pattern.mode for m in members if m.pattern.mode]

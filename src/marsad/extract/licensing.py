@@ -158,6 +158,17 @@ def dated_apart(ctx: Context, s: Sentence, head: int) -> bool:
         c.dep not in p.labels("prep_object_dep") for c in children(s, prep.i))
 
 
+def delivered(ctx: Context, s: Sentence, head: int) -> bool:
+    """A spoken act carried by a verb of delivery ("a letter contained death threats",
+    "received warnings", "issued a demand"): it was made."""
+    p = ctx.profile
+    t = s.tokens[head]
+    if t.dep not in p.labels("object_deps") or t.head == t.i:
+        return False
+    gov = s.tokens[t.head]
+    return gov.lemma in p.words("delivery_verbs") and gov.tag in p.labels("past_tags")
+
+
 def said_by_agent(ctx: Context, s: Sentence, head: int) -> bool:
     """A statement told as a participle with its speaker ("a commander accused by comrades of
     riddling ..."): it was said."""
