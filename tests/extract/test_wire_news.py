@@ -157,10 +157,22 @@ def test_material_backing_is_no_statement():
     assert ("statement", "SUPPORT") not in got
 
 
-def test_talks_told_with_their_parties_are_held_unless_still_to_come():
-    got = _got("Peace talks between Sudan's government and Darfur rebels struggled for "
-               "survival on Wednesday.")
-    assert ("statement", "CONSULT") in got
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peace talks between Sudan's government and Darfur rebels struggled for survival on "
+        "Wednesday.",
+        "A State Department spokesman says the issue came up during talks with China's "
+        "visiting military chief.",
+        "Colombian rebels plotted to kill him during his brief stopover in the port of "
+        "Cartagena last week.",
+    ],
+)
+def test_talks_told_with_their_parties_and_visits_are_consultations(text: str):
+    assert ("statement", "CONSULT") in _got(text)
+
+
+def test_talks_still_to_come_are_no_event():
     assert ("statement", "CONSULT") not in _got(
         "Talks between the government and the rebels could fail next week.")
 
