@@ -42,3 +42,12 @@ def test_no_event_is_made_of_harm_that_is_no_ones_act_or_of_a_foiled_plan(text: 
 )
 def test_an_attack_by_people_is_still_an_event(text: str) -> None:
     assert [e.category for e in events(text, published=PUBLISHED)] == ["ASSAULT"]
+
+
+def test_civilians_leaving_is_no_withdrawal():
+    from marsad import events as extract_events
+    assert not [e for e in extract_events("About 400 residents were evacuated from nearby "
+                                          "villages on Sunday.") if e.category == "RETREAT"]
+    got = [e for e in extract_events("Israeli troops withdrew from the northern Gaza Strip on "
+                                     "Friday.") if e.category == "RETREAT"]
+    assert len(got) == 1

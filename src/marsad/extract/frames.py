@@ -32,6 +32,8 @@ ASSERTING = frozenset({"ACCUSE", "CONCEDE"})
 # Statements a participle with its speaker tells as said ("a commander accused by comrades of
 # ..."); "troops backed by gunships" is no statement.
 SPOKEN = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
+# Mention sectors (lexicons/actors.yaml) of people who bear no arms.
+UNARMED_SECTORS = frozenset({"civilian", "crowd", "protester"})
 # Acts a speaker's side would take on a condition: told so, a threat ("Iran would withdraw
 # from the talks if they failed").
 THREAT_CATEGORIES = frozenset({"ASSAULT", "RETREAT", "SANCTION", "COERCE", "MOBILIZE"})
@@ -173,6 +175,12 @@ def _fold(ctx: Context, s: Sentence, matches: list[TriggerMatch]) -> list[Group]
     return [(heads[r], members) for r, members in groups.items()]
 
 
+def _civilians_only(agent: Mention | None, patient: Mention | None) -> bool:
+    """Whether the only people an act names are civilians (a withdrawal needs a force)."""
+    people = [m for m in (agent, patient) if m is not None]
+    return bool(people) and all(m.sector in UNARMED_SECTORS for m in people)
+
+
 def _done_to(ctx: Context, s: Sentence, t: Token, category: str) -> bool:
     """An attack told as a participle on the person it was done to ("kidnapped aid worker
     Margaret Hassan", "an assassinated religious leader"): CODING.md codes it wherever told."""
@@ -282,6 +290,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                 for m in members:
                     if m.head != rep.head and s.tokens[m.head].pos in p.labels("common_noun_pos"):
                         agent = roles.nominal_agent(ctx, s, m.head) or agent
+        if category == "RETREAT" and mode != "release" and _civilians_only(agent, patient):
+            continue  # "400 residents were evacuated from nearby villages": no force withdrew
         if category == "ASSAULT" and licensing.natural_cause(ctx, s, head, agent):
             continue  # an earthquake, a bear, a heart attack, an accident: no one's act
         # weapon words among the arguments fix the mode ("targeted by several rockets")
