@@ -167,8 +167,16 @@ def test_seats_are_pack_data_inherited_through_offices_and_parents():
         # a name on a facility noun is its place
         ("A suicide car bomber struck an entrance to Baghdad's Green Zone government "
          "compound on Tuesday.", None, "name", "Green Zone"),
+        # a city named only on the people involved is their city, when nothing else places it
+        ("A London court backed an inquiry into claims a Basra hotel worker was beaten to "
+         "death by UK soldiers.", "incident", "name", "Basrah"),
+        ("US forces killed five militants on Monday, the military said.", "incident",
+         "country", None),
     ],
 )
-def test_wire_news_places(text: str, kind: str | None, field: str, value: str):
+def test_wire_news_places(text: str, kind: str | None, field: str, value: str | None):
     e = one(text, kind=kind)
+    if value is None:  # a country named only as a modifier ("US forces") places nothing
+        assert e.where is None, e.where
+        return
     assert e.where is not None and getattr(e.where, field) == value, e.where

@@ -3,8 +3,9 @@ gazetteer's country names and demonyms ("Iraqi" counts half of "Iraq")."""
 
 from __future__ import annotations
 
-from marsad.analyse import Analysis
+from marsad.analyse import Analysis, Entity, Sentence
 from marsad.context import Context
+from marsad.extract import lexicon
 from marsad.extract.mentions import places
 from marsad.gazetteer import country_focus
 
@@ -21,7 +22,8 @@ def document_focus(ctx: Context, analysis: Analysis) -> dict[str, float]:
         # nothing but modifiers ("Peru's interior minister said police ..."): they still
         # tell which country the story is about
         named = [e.text for s in analysis.sentences for e in s.entities
-                 if e.label in ctx.profile.labels("place_entities")]
+                 if e.label in ctx.profile.labels("place_entities")
+                 and not _on_armed_noun(ctx, s, e)]
         focus = country_focus(" ; ".join(named), ctx.gazetteer) if named else {}
     return focus
 
@@ -29,3 +31,12 @@ def document_focus(ctx: Context, analysis: Analysis) -> dict[str, float]:
 def top_country(focus: dict[str, float]) -> str | None:
     """The most mentioned country (the later code on ties), None when none is."""
     return max(focus, key=lambda k: (focus[k], k)) if focus else None
+
+
+def _on_armed_noun(ctx: Context, s: Sentence, e: Entity) -> bool:
+    """"US forces", "Israeli troops": the force's country, not where the story is."""
+    if not s.tokens or e.last > len(s.tokens) or e.last <= e.first:
+        return False
+    t = s.tokens[e.last - 1]
+    head = s.tokens[t.head]
+    return head.i != t.i and head.lemma in lexicon.actor_nouns(ctx.profile)["armed"]

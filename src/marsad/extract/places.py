@@ -26,6 +26,7 @@ from marsad.analyse import Analysis, Sentence
 from marsad.analyse.datelines import find_dateline
 from marsad.context import Context
 from marsad.extract.place_candidates import Candidate, candidates, words
+from marsad.gazetteer.names import name_key
 from marsad.types import Mention, PlaceChoice, PlacePhrase, Span
 
 
@@ -113,6 +114,11 @@ def _contained_by(ctx: Context, s: Sentence, head: int, inside: set[int | None])
     return False
 
 
+def _country_name(ctx: Context, name: str) -> bool:
+    return name_key(name.removesuffix("'s").removesuffix("’s")).key in (
+        ctx.gazetteer.country_keys())
+
+
 def _inside(at: int, m: Mention | None) -> bool:
     return m is not None and m.start <= at < m.end
 
@@ -135,10 +141,12 @@ def choose(ctx: Context, text: str, s: Sentence, trigger: int, *,
         w = words(ctx.profile)
         if s.tokens[c.head].pos not in w.noun_pos or s.tokens[c.head].ent in w.nationality:
             continue  # "Additionally, ...", "Russian": not a place name
-        if _modifier(ctx, s, c.head) and not c.pack_only:
-            continue  # "US forces", "Iraq's government": who, not where
         att = attachment(ctx, s, c.head, trigger)
         tier = _tier(ctx, s, att, patient, c)
+        if _modifier(ctx, s, c.head) and not c.pack_only:
+            if statement or _country_name(ctx, c.text):
+                continue  # "US forces", "Iraq's government": who, not where
+            tier = 3  # "Mexico City police were present": their city, when nothing else
         if tier is None:
             continue
         if statement and (tier > 0 or att.prep_head != trigger):
