@@ -55,6 +55,11 @@ class Counts:
             return None  # recall only: no F1
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def cells(self) -> list[str]:
+        """tp, fp, fn, precision, recall, F1 as a table prints them."""
+        return [str(self.tp), str(self.fp), str(self.fn),
+                fmt(self.precision), fmt(self.recall), fmt(self.f1)]
+
     def merge(self, other: Counts) -> None:
         self.tp += other.tp
         self.fp += other.fp
@@ -299,16 +304,7 @@ class Report:
         for column in ("kind", "tp", "fp", "fn", "precision", "recall", "F1"):
             table.add_column(column, justify="left" if column == "kind" else "right")
         for kind, c in self.detection.items():
-            table.add_row(
-                kind,
-                str(c.tp),
-                str(c.fp),
-                str(c.fn),
-                _fmt(c.precision),
-                _fmt(c.recall),
-                _fmt(c.f1),
-                style="bold" if kind == "overall" else None,
-            )
+            table.add_row(kind, *c.cells(), style="bold" if kind == "overall" else None)
         return table
 
     def _fields_table(self) -> Table:
@@ -331,13 +327,13 @@ class Report:
                 extra = (
                     str(t.predicted),
                     str(t.expected),
-                    _fmt(t.precision),
-                    _fmt(t.recall),
-                    _fmt(t.f1),
+                    fmt(t.precision),
+                    fmt(t.recall),
+                    fmt(t.f1),
                 )
             else:
                 extra = ("", "", "", "", "")
-            table.add_row(name, str(t.scored), str(t.correct), _fmt(t.accuracy), *extra)
+            table.add_row(name, str(t.scored), str(t.correct), fmt(t.accuracy), *extra)
             if name == "where":
                 d = self.distances
                 for label, n in (
@@ -345,7 +341,7 @@ class Report:
                     (f"  ≤{ACC161_KM:g} km", d.within_161),
                 ):
                     table.add_row(
-                        label, str(d.points), str(n), _fmt(_ratio(n, d.points)), style="dim"
+                        label, str(d.points), str(n), fmt(_ratio(n, d.points)), style="dim"
                     )
         return table
 
@@ -356,9 +352,10 @@ class Report:
             table.add_column(column, justify="left" if column == "measure" else "right")
         for name, shown in (("pairwise", "pairwise"), ("bcubed", "B-cubed")):
             m = figures[name]
-            table.add_row(shown, *(_fmt(m[k]) for k in ("precision", "recall", "f1")))
+            table.add_row(shown, *(fmt(m[k]) for k in ("precision", "recall", "f1")))
         return table
 
 
-def _fmt(x: float | None) -> str:
+def fmt(x: float | None) -> str:
+    """A figure as the tables print it: three decimals, "–" where there is none."""
     return "–" if x is None else f"{x:.3f}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from marsad.evaluate.report import Report
+from marsad.evaluate.report import Report, fmt
 from marsad.evaluate.suite import Suite
 
 # The fields shown per file; the overall report's own tables give every field.
@@ -38,16 +38,7 @@ def _cells(report: Report) -> list[str]:
         str(report.documents),
         str(report.gold_events),
         str(report.predicted_events),
-        str(c.tp),
-        str(c.fp),
-        str(c.fn),
-        _fmt(c.precision),
-        _fmt(c.recall),
-        _fmt(c.f1),
-        *(_fmt(report.fields[name].accuracy) for name in SUMMARY_FIELDS),
-        _fmt(link),
+        *c.cells(),
+        *(fmt(report.fields[name].accuracy) for name in SUMMARY_FIELDS),
+        fmt(link),
     ]
-
-
-def _fmt(x: float | None) -> str:
-    return "–" if x is None else f"{x:.3f}"

@@ -240,7 +240,7 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         if licensing.background(ctx, s, rep.head, acts) and not (
             category == "ASSAULT" and kind == "incident" and t.tag not in p.labels("gerund_tag")
         ) and not (kind == "statement" and (licensing.relative_speaker(ctx, s, rep.head) or (
-            category in SPOKEN and licensing.said_by_agent(ctx, s, rep.head)))):
+            category in SPOKEN and roles.said_by_agent(ctx, s, rep.head)))):
             # CODING.md: a violent act the text asserts is coded wherever it is told ("the
             # filmmaker murdered in Amsterdam"); "groups targeting the coalition" describes
             continue

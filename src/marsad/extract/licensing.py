@@ -169,16 +169,6 @@ def delivered(ctx: Context, s: Sentence, head: int) -> bool:
     return gov.lemma in p.words("delivery_verbs") and gov.tag in p.labels("past_tags")
 
 
-def said_by_agent(ctx: Context, s: Sentence, head: int) -> bool:
-    """A statement told as a participle with its speaker ("a commander accused by comrades of
-    riddling ..."): it was said."""
-    p = ctx.profile
-    t = s.tokens[head]
-    return t.tag in p.labels("past_participle_tag") and any(
-        c.lower in p.words("agent_preps") and children(s, c.i, p.labels("prep_object_dep"))
-        for c in children(s, head, p.labels("preposition_deps")))
-
-
 def between_parties(ctx: Context, s: Sentence, head: int) -> bool:
     """Talks told with their parties ("peace talks between Sudan's government and Darfur
     rebels struggled"): they are being held."""

@@ -15,7 +15,7 @@ from marsad.analyse import Sentence
 from marsad.analyse.profiles import LanguageProfile
 from marsad.context import Context
 from marsad.extract.mentions import places
-from marsad.gazetteer.names import name_key
+from marsad.extract.tree import children
 
 
 @dataclass(frozen=True)
@@ -226,16 +226,14 @@ def _capital_phrases(ctx: Context, s: Sentence, known: list[Candidate]) -> list[
             continue
         if any(c.start <= t.start < c.span_end for c in known):
             continue
-        mods = [c for c in s.tokens if c.head == t.i and c.i != t.i
-                and c.dep in w.capital_of_deps]
-        mods += [o for c in mods if c.lower == w.part_of for o in s.tokens
-                 if o.head == c.i and o.dep in w.prep_object]
+        mods = children(s, t.i, w.capital_of_deps)
+        mods += [o for c in mods if c.lower == w.part_of for o in children(s, c.i, w.prep_object)]
         for m in mods:
             sub = [x for x in s.subtree(m.i) if x.pos not in w.trim_pos]
             if not sub:
                 continue
-            name = text_of(s, sub[0].start, sub[-1].end).removesuffix("'s").removesuffix("’s")
-            cc = gaz.demonym(name)[1] or gaz.country_keys().get(name_key(name).key)
+            name = text_of(s, sub[0].start, sub[-1].end)
+            cc = gaz.demonym(name)[1] or gaz.country_named(name)
             capital = gaz.capital(cc) if cc else None
             country = gaz.country(cc) if cc else None
             if capital is not None and country is not None:

@@ -26,7 +26,6 @@ from marsad.analyse import Analysis, Sentence
 from marsad.analyse.datelines import find_dateline
 from marsad.context import Context
 from marsad.extract.place_candidates import Candidate, candidates, words
-from marsad.gazetteer.names import name_key
 from marsad.types import Mention, PlaceChoice, PlacePhrase, Span
 
 
@@ -114,11 +113,6 @@ def _contained_by(ctx: Context, s: Sentence, head: int, inside: set[int | None])
     return False
 
 
-def _country_name(ctx: Context, name: str) -> bool:
-    return name_key(name.removesuffix("'s").removesuffix("’s")).key in (
-        ctx.gazetteer.country_keys())
-
-
 def _inside(at: int, m: Mention | None) -> bool:
     return m is not None and m.start <= at < m.end
 
@@ -144,7 +138,7 @@ def choose(ctx: Context, text: str, s: Sentence, trigger: int, *,
         att = attachment(ctx, s, c.head, trigger)
         tier = _tier(ctx, s, att, patient, c)
         if _modifier(ctx, s, c.head) and not c.pack_only:
-            if statement or _country_name(ctx, c.text):
+            if statement or ctx.gazetteer.country_named(c.text) is not None:
                 continue  # "US forces", "Iraq's government": who, not where
             tier = 3  # "Mexico City police were present": their city, when nothing else
         if tier is None:

@@ -52,6 +52,13 @@ def by_agent(ctx: Context, s: Sentence, i: int) -> Token | None:
     return None
 
 
+def said_by_agent(ctx: Context, s: Sentence, head: int) -> bool:
+    """A statement told as a participle with its speaker ("a commander accused by comrades of
+    riddling ..."): it was said."""
+    return s.tokens[head].tag in ctx.profile.labels("past_participle_tag") and (
+        by_agent(ctx, s, head) is not None)
+
+
 def verbal_subject(ctx: Context, s: Sentence, i: int) -> Token | None:
     """The subject of verb i, borrowed from the first conjunct or the governing verb when i
     has none ("shot and killed": both share the subject; "began launching": xcomp)."""

@@ -226,6 +226,12 @@ class Gazetteer:
             self._country_keys = {k: cc for k, cc in rows}
         return self._country_keys
 
+    def country_named(self, name: str) -> str | None:
+        """ISO2 of the country `name` is a name or alias of, a possessive read as the name
+        ("Iraq's" -> IQ); None for any other name."""
+        bare = name.removesuffix("'s").removesuffix("’s")
+        return self.country_keys().get(name_key(bare).key)
+
     def admin1_name(self, code: str | None) -> str | None:
         return self._admin1_name.get(code) if code else None
 

@@ -128,7 +128,7 @@ class DocumentResolver:
             # a meeting is where it was held, which the speaker does not tell
             speaker = speaker_country(self.ctx, d.seat_names, self.places) if (
                 d.seat_names and d.category != "CONSULT") else None
-            filed = self.places.filed_at()
+            filed = self.places.filed_at
             if filed is not None and (speaker is None or speaker.country == filed.country):
                 ref = filed  # "BEIJING (Reuters) - Powell urged China ...": said there
             else:

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
 
 from marsad.context import Context
-from marsad.gazetteer import distance_km
-from marsad.gazetteer.names import name_key
+from marsad.gazetteer import Gazetteer, Place, distance_km
 from marsad.resolve import geocode
 from marsad.types import PlaceChoice, PlacePhrase, PlaceRef, Span
 
@@ -38,15 +38,14 @@ class DocPlaces:
         self._focus = dict(focus)
         self.near: list[PlaceRef] = []
         self._dateline = dateline
-        self._filed: PlaceRef | None = None
 
+    @cached_property
     def filed_at(self) -> PlaceRef | None:
         """Where the report was filed (its dateline), resolved once; None without one."""
-        if self._dateline is not None:
-            ref, exact = resolve_candidate(self.ctx, self._dateline, (), self)
-            self._filed = ref if exact else None
-            self._dateline = None
-        return self._filed
+        if self._dateline is None:
+            return None
+        ref, exact = resolve_candidate(self.ctx, self._dateline, (), self)
+        return ref if exact else None
 
     def focus(self) -> dict[str, float]:
         return self._focus
@@ -191,27 +190,33 @@ def speaker_country(ctx: Context, names: Iterable[str], doc: DocPlaces) -> Place
     demonym in the names the text gives them ("US Secretary of State Colin Powell": US;
     "the Taiwanese President": TW), at precision country."""
     gaz = ctx.gazetteer
-    keys = gaz.country_keys()
     for name in names:
         entry = ctx.pack.find_actor(name, country=doc.top_country())
-        cc = entry.country if entry is not None and not entry.generic else None
-        words = re.findall(r"[\w'’.\-]+", name)
-        for i in range(len(words)):
-            if cc is not None:
-                break
-            for n in (3, 2, 1):
-                if i + n > len(words):
-                    continue
-                phrase = " ".join(words[i:i + n]).removesuffix("'s").removesuffix("’s")
-                if (got := keys.get(name_key(phrase).key)) is not None:
-                    cc = got
-                    break
-                units = gaz.admin1_units(phrase) if n > 1 else []
-                if len(units) == 1:  # "Northern Ireland's largest loyalist group": not Ireland
-                    return geocode.to_ref(name, units[0])
-            if cc is None:
-                cc = gaz.demonym(words[i].strip(".'’"))[1]
-        country = gaz.country(cc) if cc else None
-        if country is not None:
-            return geocode.to_ref(name, country)
+        if entry is not None and not entry.generic and entry.country:
+            place = gaz.country(entry.country)
+        else:
+            place = _first_unit_named(gaz, name)
+        if place is not None:
+            return geocode.to_ref(name, place)
+    return None
+
+
+def _first_unit_named(gaz: Gazetteer, name: str) -> Place | None:
+    """The first country, or first-level unit of one name ("Northern Ireland's largest
+    loyalist group": Northern Ireland, not Ireland), that a name names or a demonym in it
+    points to."""
+    words = re.findall(r"[\w'’.\-]+", name)
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            phrase = " ".join(words[i:i + n])
+            if (cc := gaz.country_named(phrase)) is not None:
+                return gaz.country(cc)
+            units = gaz.admin1_units(phrase.removesuffix("'s").removesuffix("’s")) if (
+                n > 1) else []
+            if len(units) == 1:
+                return units[0]
+        if (cc := gaz.demonym(words[i].strip(".'’"))[1]) is not None:
+            return gaz.country(cc)
     return None
