@@ -10,7 +10,7 @@ there is one composition of the stages.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from marsad.analyse import analyse, analyse_many
 from marsad.clean.published import date_from_text
@@ -29,22 +29,41 @@ DocumentExtractor = Callable[[Document], list[Event]]
 DEFAULT_LANGUAGE = "en"
 
 
-def events(text: str, published: date | None = None, *,
+PublishedDate = date | str | None
+
+
+def events(text: str, published: PublishedDate = None, *,
            packs: Sequence[str] = (DEFAULT_PACK,),
            lang: str | None = DEFAULT_LANGUAGE) -> list[Event]:
-    """The events of one text; `published` anchors relative dates ("on Sunday")."""
+    """The events of one text; `published` (a date, or an ISO 8601 string such as
+    "2024-01-08" or "2024-01-08T10:30:00Z") anchors relative dates ("on Sunday")."""
     return events_many([text], [published], packs=packs, lang=lang)[0]
 
 
-def events_many(texts: Sequence[str], published: Iterable[date | None] | None = None, *,
+def events_many(texts: Sequence[str], published: Iterable[PublishedDate] | None = None, *,
                 packs: Sequence[str] = (DEFAULT_PACK,),
                 lang: str | None = DEFAULT_LANGUAGE) -> list[list[Event]]:
     """Events of many texts in one language at once (batched through the NLP pipeline).
 
     Raises PackError for an unknown or invalid pack, UnsupportedLanguage for a language
-    with no extraction profile."""
+    with no extraction profile, ValueError for a publication date that is not one."""
     ctx = make_context(packs, lang or DEFAULT_LANGUAGE)
-    return _events(ctx, texts, published)
+    dates = None if published is None else [as_date(d) for d in published]
+    return _events(ctx, texts, dates)
+
+
+def as_date(value: PublishedDate) -> date | None:
+    """A publication date given as a date, a datetime or an ISO 8601 string."""
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError:
+            raise ValueError(f"publication date {value!r} is not an ISO 8601 date") from None
+    raise TypeError(f"publication date must be a date or an ISO 8601 string, not "
+                    f"{type(value).__name__}")
 
 
 def _events(ctx: Context, texts: Sequence[str],
