@@ -125,6 +125,16 @@ class IntRange(Schema):
             yield _wrong(self.expected, value, path)
 
 
+class Probability(Schema):
+    """A number from 0 to 1 (never a boolean)."""
+
+    expected = "a number from 0 to 1"
+
+    def problems(self, value: object, path: str = "") -> Iterator[Problem]:
+        if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
+            yield _wrong(self.expected, value, path)
+
+
 class Null(Schema):
     expected = "null"
 
@@ -427,6 +437,9 @@ SCHEMAS: dict[str, Schema] = {
                          "max_length": IntRange(10, 200)}),
     "gazetteer/admin1.yaml": MapOf(ListOf(STR, min_items=1), key=ADMIN1),
     "gazetteer/countries.yaml": MapOf(ListOf(STR, min_items=1), key=COUNTRY),
+    # a region -> the units it lies in, and other spellings
+    "gazetteer/regions.yaml": MapOf(Record({"in": ListOf(AnyOf(COUNTRY, ADMIN1), min_items=1)},
+                                           optional={"aliases": ListOf(STR, min_items=1)})),
     # null: demonyms of no single country ("Kurdish", "Arab")
     "gazetteer/demonyms.yaml": MapOf(ListOf(STR, min_items=1), key=AnyOf(COUNTRY, NULL)),
     "gazetteer/feature_types.yaml": MapOf(WORDS, key=Choice(*get_args(Precision))),
@@ -445,6 +458,10 @@ SCHEMAS: dict[str, Schema] = {
             "verb_pos", "base_verb_tags", "past_verb_tags", "plural_noun_tags",
         )}),
     }),
+    "lang/*/models.yaml": Record({"category_model": Record({
+        "weights": Str(r"[\w.-]+\.npz", "a weights file name in data/models/"),
+        "min_confidence": Probability(), "max_lexicon_probability": Probability(),
+        "lexicon_keeps": ListOf(Str(r"[A-Z]+", "an upper-case PLOVER category"))})}),
     "lang/*/morphology.yaml": Record({
         "pos_classes": MapOf(WORDS), "irregular": MapOf(WORDS), "prefilter_endings": WORDS,
         "doubled_endings": WORDS, "suffixes": ListOf(Tuple(STR, STR)),

@@ -310,6 +310,9 @@ class Counted:
     span: Span
 
 
+CategorySource = Literal["lexicon", "coding rule", "model"]
+
+
 @dataclass(frozen=True, slots=True)
 class EventDraft:
     """One event as the text states it, before resolution."""
@@ -341,6 +344,9 @@ class EventDraft:
     refers_to: int | None = None  # index of the earlier draft it refers back to
     # a headline's act: the lead sentence that tells it (the evidence; its times date it)
     lead: Sentence | None = None
+    # what set the category: the trigger's lexicon, a coding rule of CODING.md over it (a
+    # mob's attack is a riot), or the learned second reading (extract/second_reading.py)
+    category_by: CategorySource = "lexicon"
 
 
 @dataclass(frozen=True, slots=True)

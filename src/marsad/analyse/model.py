@@ -112,3 +112,10 @@ def splitter() -> Any:
 def parser() -> Any:
     """Tagger, parser, lemmatizer and NER, run only on sentences that carry a trigger."""
     return _load(exclude=_FULL_EXCLUDE)
+
+
+@lru_cache(maxsize=1)
+def parser_without_ner() -> Any:
+    """Tagger, parser and lemmatizer: the parse the learned category model was trained on
+    (marsad.learned, train/plover_classifier.py)."""
+    return _load(exclude=(*_FULL_EXCLUDE, "ner"))

@@ -53,10 +53,11 @@ def _freeze_one(ctx: Context, text: str, d: Draft, times: tuple[TimeExpression, 
         factuality = "claimed"
     category, mode, context = f.category, f.mode, set(f.tags) | d.context
     agent_sector = d.agent.sector if d.agent else None
+    by_rule = f.coded_by_rule
     if category == "ASSAULT" and agent_sector in ("crowd", "protester") and (
         mode not in _HEAVY_MODES
     ):
-        category, mode = "PROTEST", "riot"
+        category, mode, by_rule = "PROTEST", "riot", True
         context.add("mob" if agent_sector == "crowd" else "violent")
     if category == "PROTEST":
         how = protest_context(ctx, s.text + " " + d.paragraph_text + " " + _rest(text, s))
@@ -68,6 +69,7 @@ def _freeze_one(ctx: Context, text: str, d: Draft, times: tuple[TimeExpression, 
     return EventDraft(
         kind=d.kind,  # type: ignore[arg-type]
         category=category,
+        category_by="coding rule" if by_rule else "lexicon",
         mode=mode,
         context=tuple(sorted(context)),
         sentence=s,

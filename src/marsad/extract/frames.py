@@ -66,6 +66,9 @@ class Frame:
     campaign: bool = False  # acts over a period: "a spate of attacks", "the offensive"
     period: bool = False  # its clause names a period ("since October", "this year")
     inferred: bool = False  # a statement read from content, not from its own verb
+    # the category is CODING.md's rule over the trigger's ("said Iran would withdraw if...":
+    # a threat), not the lexicon's: the learned second reading leaves it alone
+    coded_by_rule: bool = False
     weapon: Span | None = None
     extra: dict[str, Span] = field(default_factory=dict)
 
@@ -213,7 +216,10 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
     for rep, members in groups:
         t = s.tokens[rep.head]
         category = rep.pattern.category
-        if any(m.pattern.category == "PROTEST" for m in members):
+        # a crowd's act ("a mob killed", "rioters attacked") is a riot, CODING.md's rule
+        coded_by_rule = category != "PROTEST" and any(
+            m.pattern.category == "PROTEST" for m in members)
+        if coded_by_rule:
             category = "PROTEST"
         kind = "statement" if rep.pattern.kind == "statement" else "incident"
         if t.dep in p.labels("attributive_deps") and t.pos in p.labels("attributive_pos") and (
@@ -327,13 +333,14 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         ):
             # "an official said Iran would withdraw from the talks if they failed": a threat
             category, kind, mode, factuality = "THREATEN", "statement", None, "asserted"
+            coded_by_rule = True
         elif kind == "incident" and factuality in ("future", "hypothetical") and gov and (
             category in PLEDGE_CATEGORIES and (agent is None or agent.pronoun)
             and not conditioned(ctx, s, rep.head)
         ):
             # "the African Union said it would increase its forces": a pledge of its own
             category, kind, mode, factuality = "AGREE", "statement", None, "asserted"
-            agent = gov
+            agent, coded_by_rule = gov, True
         if kind == "statement" and gov is not None and (
             agent is None or (agent.pronoun and agent.text.lower() in p.words(
                 "first_person_pronouns"))
@@ -347,6 +354,7 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                 head=head, trigger=_span(s, idx), agent=agent, patient=patient,
                 attributed=attributed, factuality=factuality, count=count,
                 anaphoric=anaphoric, nominal=nominal, weapon=weapon_span,
+                coded_by_rule=coded_by_rule,
                 plural=t.tag in p.labels("plural_noun_tag"),
                 period=count is not None and licensing.over_period(ctx, s, head),
                 campaign=licensing.campaign(ctx, s, head) if nominal else any(

@@ -335,6 +335,17 @@ def triggers(profile: LanguageProfile) -> Lexicon:
     return Lexicon(patterns, profile)
 
 
+@cache
+def category_modes(profile: LanguageProfile) -> dict[str, frozenset[str]]:
+    """The modes each PLOVER category's lexicon names ("ASSAULT": firearms, explosives...)."""
+    out: dict[str, frozenset[str]] = {}
+    for name in TRIGGER_FILES:
+        raw = profile.data(f"lexicons/{name}.yaml")
+        out[raw["category"]] = out.get(raw["category"], frozenset()) | {
+            m for m in raw["modes"] if m != "_"}
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseTable:
     """Word/phrase → label, matched on lemma sequences (weapons, actor sectors, ...)."""

@@ -63,7 +63,8 @@ def protest_act(ctx: Context, f: Frame, agent: Mention | None, s: Sentence) -> F
         return None
     t = s.tokens[f.head]
     if agent is not None and agent.sector == "protester" and t.pos in _tags(ctx, "verb_pos"):
-        return replace(f, category="PROTEST", mode="demonstrate", kind="incident", tags=())
+        return replace(f, category="PROTEST", mode="demonstrate", kind="incident", tags=(),
+                   coded_by_rule=True)
     labels = ctx.profile.discourse
     if t.dep not in labels("purpose_deps") or t.tag not in _tags(ctx, "base_verb_tags") or (
         t.head == t.i
@@ -89,6 +90,7 @@ def protest_act(ctx: Context, f: Frame, agent: Mention | None, s: Sentence) -> F
         return None
     span = Span(gov.start, gov.end, gov.text)
     return replace(f, category="PROTEST", mode="demonstrate", kind="incident", tags=(),
+                   coded_by_rule=True,
                    head=gov.i, trigger=span, agent=crowd, patient=None, nominal=False)
 
 

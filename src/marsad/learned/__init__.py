@@ -1,0 +1,1 @@
+"""Models learned from open data, shipped with their weights (marsad/data/models/)."""
