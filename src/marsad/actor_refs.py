@@ -20,11 +20,21 @@ _SLUG_GAP = re.compile(r"[^\w]+")
 
 def find_actor(ctx: Context, text: str, country: str | None = None) -> ActorEntry | None:
     """The packs' actor for `text`; "Saraya Awliya al-Dam group" also as "Saraya Awliya
-    al-Dam" (a trailing group noun is how wire copy introduces a name, not part of it)."""
+    al-Dam" (a trailing group noun is how wire copy introduces a name, not part of it), and
+    "EU foreign ministers" as the EU (those who speak for a body are the body)."""
     entry = ctx.pack.find_actor(text, country=country)
     words = text.split()
     if entry is None and len(words) > 1 and words[-1].lower() in _group_nouns(ctx):
         entry = ctx.pack.find_actor(" ".join(words[:-1]), country=country)
+    if entry is None and len(words) > 1 and words[-1].lower() in ctx.profile.words(
+        "member_nouns"
+    ):
+        body = list(words[:-1])
+        while len(body) > 1 and body[-1].islower():  # "EU foreign ministers": "EU"
+            body.pop()
+        entry = ctx.pack.find_actor(" ".join(body), country=country)
+        if entry is not None and entry.generic:
+            entry = None  # "security officials": no one body
     return entry
 
 

@@ -24,8 +24,8 @@ def resolve(ctx: Context, drafts: DocumentDrafts) -> list[Event]:
     refers back to (`Event.refers_to`)."""
     timeline = Timeline(ctx.published, drafts.times, ctx.profile.code,
                         noun_pos=ctx.profile.labels("noun_pos"))
-    resolver = DocumentResolver(ctx, drafts.text, timeline, DocPlaces(ctx, drafts.country_focus,
-                                                                    drafts.dateline))
+    places = DocPlaces(ctx, drafts.country_focus, drafts.dateline, drafts.text)
+    resolver = DocumentResolver(ctx, drafts.text, timeline, places)
     events: list[Event] = []
     position: dict[int, int] = {}  # draft index -> index of its event
     for i, d in enumerate(drafts.drafts):

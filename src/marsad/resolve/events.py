@@ -120,7 +120,8 @@ class DocumentResolver:
     def _where(self, d: EventDraft, earlier: Resolved | None
                ) -> tuple[PlaceRef | None, Span | None]:
         """What its sentence says, else (statements) the speaker's seat, else the place of
-        the event it refers back to, else the document's country."""
+        the event it refers back to, else (acts) the dateline's place when the story is about
+        it, else the document's country."""
         ref, span = where(self.ctx, d.places, self.places)
         if ref is None and d.seat_names:
             ref = seat(self.ctx, d.seat_names, self.places)
@@ -135,6 +136,8 @@ class DocumentResolver:
                 ref = speaker
         if ref is None and earlier is not None:
             ref = earlier.where
+        if ref is None and d.kind != "statement":
+            ref = self.places.story_at_dateline
         if ref is None:
             ref = self.places.country_place()
         self.places.seen(ref)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 
+from marsad.actor_refs import find_actor
 from marsad.context import Context
 from marsad.gazetteer import Gazetteer, Place, distance_km
 from marsad.resolve import geocode
@@ -33,11 +34,12 @@ class DocPlaces:
     stage over the names the NER found) and the event places resolved so far."""
 
     def __init__(self, ctx: Context, focus: Mapping[str, float],
-                 dateline: PlacePhrase | None = None) -> None:
+                 dateline: PlacePhrase | None = None, text: str = "") -> None:
         self.ctx = ctx
         self._focus = dict(focus)
         self.near: list[PlaceRef] = []
         self._dateline = dateline
+        self._text = text
 
     @cached_property
     def filed_at(self) -> PlaceRef | None:
@@ -46,6 +48,20 @@ class DocPlaces:
             return None
         ref, exact = resolve_candidate(self.ctx, self._dateline, (), self)
         return ref if exact else None
+
+    @cached_property
+    def story_at_dateline(self) -> PlaceRef | None:
+        """The dateline's place when the story names it again after the dateline ("ABIDJAN
+        (Reuters) - ... rioting in Ivory Coast's main city Abidjan"): then the story is about
+        events there (CODING.md), and an act it places nowhere else happened there."""
+        filed = self.filed_at
+        if filed is None or self._dateline is None or filed.precision == "country":
+            return None
+        body = self._text[max(self._dateline.span_end, self._dateline.end):]
+        names = {self._dateline.text, filed.name}
+        if any(re.search(rf"\b{re.escape(n)}\b", body, re.IGNORECASE) for n in names if n):
+            return filed
+        return None
 
     def focus(self) -> dict[str, float]:
         return self._focus
@@ -162,18 +178,28 @@ def _place_by_id(ctx: Context, place_id: str, text: str) -> PlaceRef | None:
     return geocode.to_ref(text, got) if got is not None else None
 
 
+# sectors that speak for no state (marsad.packs sectors)
+_STATELESS = frozenset({"igo", "ngo"})
+
+
 def seat(ctx: Context, names: Iterable[str], doc: DocPlaces) -> PlaceRef | None:
     """Where a speaker sits, from the names and descriptors the text gives them ("Rebar
     Ahmad", "the Interior Minister of Kurdistan Region", "Kurdish politician"): the pack's
-    seat of the actor, else the place its demonym names. Only a seat in the document's
-    country counts: a foreign capital's comment on events here is placed here."""
+    seat of the actor, else the place its demonym names. A state's seat counts only in the
+    document's country: a foreign capital's comment on events here is placed here. A body of
+    no one country (the EU, the UN, the Vatican) and a non-governmental one (Human Rights
+    Watch) speak for no state: from where the story was filed, else from their seat,
+    wherever the story is about."""
     p = ctx.pack
     gaz = ctx.gazetteer
     for name in names:
-        entry = p.find_actor(name, country=doc.top_country())
+        entry = find_actor(ctx, name, doc.top_country())
         if entry is not None:
             sid = p.seat(entry.id)
             ref = _place_by_id(ctx, sid, name) if sid else None
+            if ref is not None and (entry.country is None or entry.sector in _STATELESS):
+                # "ABUJA (Reuters) - The African Union issued...": said where it was filed
+                return doc.filed_at or ref
             if ref is not None and doc.is_top(ref.country):
                 return ref
         for word in re.findall(r"[\w'’\-]+", name):
@@ -191,7 +217,7 @@ def speaker_country(ctx: Context, names: Iterable[str], doc: DocPlaces) -> Place
     "the Taiwanese President": TW), at precision country."""
     gaz = ctx.gazetteer
     for name in names:
-        entry = ctx.pack.find_actor(name, country=doc.top_country())
+        entry = find_actor(ctx, name, doc.top_country())
         if entry is not None and not entry.generic and entry.country:
             place = gaz.country(entry.country)
         else:
