@@ -135,3 +135,42 @@ def test_pack_governorate_enriches_geonames_unit() -> None:
     assert "الأنبار" in unit.names and (unit.lat, unit.lon) == (33.0, 42.2)
     (base,) = places[1:]
     assert base.precision == "facility" and base.admin1_code == "IQ.01"
+
+
+# --- units and their namesakes, country points (issue 10) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("California", ("California", "US", "admin1")),  # not California, Pennsylvania
+        ("Texas", ("Texas", "US", "admin1")),  # not Texas City
+        ("Wisconsin", ("Wisconsin", "US", "admin1")),
+        ("Queensland", ("Queensland", "AU", "admin1")),
+    ],
+)
+def test_a_unit_is_not_shadowed_by_a_small_town_of_its_name(name, unit):
+    r = resolve(name)
+    assert r is not None and (r.place.name, r.place.country, r.place.precision) == unit
+
+
+@pytest.mark.parametrize("name", ["Kirkuk", "Basra"])
+def test_a_city_that_is_most_of_its_unit_still_wins_the_bare_name(name):
+    r = resolve(name)
+    assert r is not None and (r.place.country, r.place.precision) == ("IQ", "city")
+
+
+@pytest.mark.parametrize("name", ["Mexico City", "Kuwait City"])
+def test_a_name_that_says_city_is_not_the_country(name):
+    r = resolve(name)
+    assert r is not None and r.place.precision == "city" and r.place.name == name
+
+
+@pytest.mark.parametrize(
+    ("iso", "point"),
+    [("CA", (60.0, -95.0)), ("CN", (35.0, 105.0)), ("MX", (23.0, -102.0))],
+)
+def test_a_country_sits_at_its_conventional_centre(gaz, iso, point):
+    # not the centroid of its towns, which leans to where people live (Canada's: the border)
+    place = gaz.country(iso)
+    assert place is not None and distance_km(place.lat, place.lon, *point) < 50

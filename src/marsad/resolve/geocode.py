@@ -159,18 +159,36 @@ def _score(c: Candidate, q: NameKey, ev: _Evidence, w: Weights) -> float:
     return s
 
 
+# A town shadows the unit of its name only as a large part of it: Kirkuk holds most of Kirkuk
+# governorate; California, Pennsylvania (6,000 people) is not what "California" means.
+SHADOW_SHARE = 0.1
+
+
 def _drop_shadowed_units(cands: list[Candidate], q: NameKey) -> list[Candidate]:
     """A bare "Basra" or "Kirkuk" is the city, not the governorate named after it: drop an
-    admin1 when a city inside it matched as well, or a city of its name in its country
-    ("Buenos Aires", whose city is a unit of its own), unless the name said "province"."""
+    admin1 when a city inside it of at least a tenth of its population matched as well, or
+    such a city of its name in its country ("Buenos Aires", whose city is a unit of its
+    own), unless the name said "province"."""
     if q.admin_hint:
         return cands
     towns = [c.place for c in cands if c.place.precision in ("city", "neighbourhood", "facility")]
-    city_units = {p.admin1_id for p in towns}
-    namesakes = {(p.country, name_key(p.name).core) for p in towns}
-    return [c for c in cands if not (c.place.precision == "admin1" and (
-        c.place.place_id in city_units or (c.place.country, name_key(c.place.name).core)
-        in namesakes))] or cands
+
+    def shadowed(unit: Place) -> bool:
+        core = name_key(unit.name).core
+        return any((t.admin1_id == unit.place_id or (t.country, name_key(t.name).core)
+                    == (unit.country, core)) and t.population >= SHADOW_SHARE * unit.population
+                   for t in towns)
+
+    return [c for c in cands if not (c.place.precision == "admin1" and shadowed(c.place))
+            ] or cands
+
+
+def _localities_when_said(cands: list[Candidate], q: NameKey) -> list[Candidate]:
+    """A name that says it is a locality ("Mexico City", "Kuwait City", "Hit village") is
+    not the country or the province its core names."""
+    if not q.place_hint:
+        return cands
+    return [c for c in cands if c.place.precision not in ("country", "admin1")] or cands
 
 
 def _corroborated(cands: list[Candidate], ev: _Evidence) -> list[Candidate]:
@@ -197,7 +215,7 @@ def resolve(name: str, *, context: GeoContext | None = None, gazetteer: Gazettee
         q = replace(q, admin_hint=True, place_hint=False)
     elif gaz.demonym(name)[0]:
         return None
-    cands = _drop_shadowed_units(gaz.candidates(name), q)
+    cands = _localities_when_said(_drop_shadowed_units(gaz.candidates(name), q), q)
     if not cands:
         return None
     ev = _evidence_cache or _evidence(gaz, ctx)
