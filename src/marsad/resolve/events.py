@@ -123,6 +123,8 @@ class DocumentResolver:
         the event it refers back to, else (acts) the dateline's place when the story is about
         it, else the document's country."""
         ref, span = where(self.ctx, d.places, self.places)
+        if ref is not None and ref.precision == "continent":
+            ref, span = None, None  # "attacks in Africa": placed by the story, as a region is
         if ref is None and d.seat_names:
             ref = seat(self.ctx, d.seat_names, self.places)
         if ref is None and d.kind == "statement" and not d.inferred:

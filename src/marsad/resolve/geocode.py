@@ -139,7 +139,8 @@ def _evidence(gaz: Gazetteer, ctx: GeoContext) -> _Evidence:
 def _score(c: Candidate, q: NameKey, ev: _Evidence, w: Weights) -> float:
     p = c.place
     s = w.match * c.match + w.population * math.log10(p.population + 1)
-    s += {"country": w.country, "admin1": w.admin1, "facility": w.facility}.get(p.precision, 0.0)
+    s += {"country": w.country, "continent": w.country, "admin1": w.admin1,
+          "facility": w.facility}.get(p.precision, 0.0)
     if q.admin_hint:
         s += w.admin_hint if p.precision == "admin1" else 0.0
     if q.place_hint and p.precision in ("admin1", "country"):
