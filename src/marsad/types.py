@@ -20,8 +20,10 @@ RawFormat = Literal["text", "html", "json", "jsonl", "rss", "warc", "url"]
 DateSource = Literal["metadata", "text", "given", "unknown"]
 
 EventKind = Literal["incident", "aggregate", "statement"]
-# "continent": what a geoparse may find ("Africa"); never an event's place (CODING.md)
-Precision = Literal["facility", "neighbourhood", "city", "admin1", "country", "continent"]
+# "admin2" and "continent": what a geoparse may find ("Suffolk", "Africa"); an event is at
+# the admin1 of an admin2 (the store knows no admin2 yet) and never on a continent
+Precision = Literal["facility", "neighbourhood", "city", "admin2", "admin1", "country",
+                    "continent"]
 DatePrecision = Literal["time", "day", "week", "month", "range", "year"]
 Qualifier = Literal["exact", "more_than", "about", "at_most"]
 Factuality = Literal["asserted", "claimed", "denied", "future", "hypothetical", "negated"]

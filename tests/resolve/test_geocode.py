@@ -174,3 +174,9 @@ def test_a_country_sits_at_its_conventional_centre(gaz, iso, point):
     # not the centroid of its towns, which leans to where people live (Canada's: the border)
     place = gaz.country(iso)
     assert place is not None and distance_km(place.lat, place.lon, *point) < 50
+
+
+def test_a_city_under_another_spelling_still_shadows_its_district():
+    # the district "Marrakech" holds the city "Marrakesh": the bare name is the city
+    r = resolve("Marrakech")
+    assert r is not None and (r.place.precision, r.place.country) == ("city", "MA")

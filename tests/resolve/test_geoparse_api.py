@@ -73,3 +73,19 @@ def test_an_event_is_never_placed_on_a_continent():
     (e,) = marsad.events("Gunmen killed five villagers in Africa on Monday.",
                          published="2020-01-08")
     assert e.where is None or e.where.precision != "continent"
+
+
+def test_second_level_units_are_found_at_their_own_precision():
+    got = {p.text: (p.place.precision, p.place.country) for p in marsad.geoparse(
+        "Bird flu was found on a farm in Bulacan province and near Woodbridge in Suffolk, "
+        "England.")}
+    assert got["Bulacan province"] == ("admin2", "PH")
+    assert got["Suffolk"] == ("admin2", "GB")
+
+
+def test_an_event_in_a_second_level_unit_is_at_its_first_level_unit():
+    # the store records admin1 and finer towns; an admin2 is reported at its admin1
+    (e,) = marsad.events("Gunmen killed five villagers in Bulacan province on Monday.",
+                         published="2020-01-08")
+    assert e.where is not None
+    assert (e.where.precision, e.where.country) == ("admin1", "PH")

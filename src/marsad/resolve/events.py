@@ -125,6 +125,8 @@ class DocumentResolver:
         ref, span = where(self.ctx, d.places, self.places)
         if ref is not None and ref.precision == "continent":
             ref, span = None, None  # "attacks in Africa": placed by the story, as a region is
+        elif ref is not None and ref.precision == "admin2":
+            ref = self.places.unit_above(ref)  # the store records admin1 and finer towns
         if ref is None and d.seat_names:
             ref = seat(self.ctx, d.seat_names, self.places)
         if ref is None and d.kind == "statement" and not d.inferred:

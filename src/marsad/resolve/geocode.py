@@ -174,14 +174,19 @@ def _drop_shadowed_units(cands: list[Candidate], q: NameKey) -> list[Candidate]:
         return cands
     towns = [c.place for c in cands if c.place.precision in ("city", "neighbourhood", "facility")]
 
+    def inside(t: Place, unit: Place) -> bool:
+        if unit.precision == "admin2":  # "Marrakech": the city Marrakesh, in its admin1
+            return t.admin1_id is not None and t.admin1_id == unit.admin1_id
+        return t.admin1_id == unit.place_id
+
     def shadowed(unit: Place) -> bool:
         core = name_key(unit.name).core
-        return any((t.admin1_id == unit.place_id or (t.country, name_key(t.name).core)
+        return any((inside(t, unit) or (t.country, name_key(t.name).core)
                     == (unit.country, core)) and t.population >= SHADOW_SHARE * unit.population
                    for t in towns)
 
-    return [c for c in cands if not (c.place.precision == "admin1" and shadowed(c.place))
-            ] or cands
+    return [c for c in cands if not (c.place.precision in ("admin1", "admin2")
+                                     and shadowed(c.place))] or cands
 
 
 def _localities_when_said(cands: list[Candidate], q: NameKey) -> list[Candidate]:

@@ -63,6 +63,14 @@ class DocPlaces:
             return filed
         return None
 
+    def unit_above(self, ref: PlaceRef) -> PlaceRef | None:
+        """The admin1 an admin2 lies in (else its country), for an event's place."""
+        place = self.ctx.gazetteer.place(ref.place_id) if ref.place_id else None
+        above = self.ctx.gazetteer.place(place.admin1_id) if place and place.admin1_id else None
+        if above is None and ref.country:
+            above = self.ctx.gazetteer.country(ref.country)
+        return geocode.to_ref(ref.text, above) if above is not None else None
+
     def focus(self) -> dict[str, float]:
         return self._focus
 
