@@ -493,7 +493,7 @@ SCHEMAS: dict[str, Schema] = {
             "responsibility_objects", "repetition_lemmas", "repetition_forms",
             "licensing_preps", "target_preps", "nominal_target_preps", "partner_preps",
             "parties_preps", "agent_preps", "grievance_preps", "name_extension_preps",
-            "part_of_preps", "member_nouns",
+            "part_of_preps", "member_nouns", "era_abbreviations",
             "inside_preps", "source_preps", "according_heads", "according_preps",
             "privative_preps", "background_marks", "sequence_marks", "same_act_marks",
             "circumstance_preps", "relative_words", "clause_negators",

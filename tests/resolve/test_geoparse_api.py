@@ -89,3 +89,17 @@ def test_an_event_in_a_second_level_unit_is_at_its_first_level_unit():
                          published="2020-01-08")
     assert e.where is not None
     assert (e.where.precision, e.where.country) == ("admin1", "PH")
+
+
+def test_wire_style_state_abbreviations_are_their_units():
+    got = {p.text: (p.place.name, p.place.precision) for p in marsad.geoparse(
+        "Police in Santa Fe, N.M., and Louisville, Ky., said the outbreak reached "
+        "Vancouver, B.C., and Sydney, NSW.")}
+    assert got["N.M."] == ("New Mexico", "admin1")
+    assert got["Ky."] == ("Kentucky", "admin1")
+    assert got["B.C."] == ("British Columbia", "admin1")
+    assert got["NSW"] == ("New South Wales", "admin1")
+
+
+def test_an_era_after_a_number_is_no_place():
+    assert marsad.geoparse("The city was founded in 500 B.C. by traders.") == []

@@ -47,3 +47,9 @@ def test_a_region_resolves_to_the_unit_it_lies_in(name, country, precision, admi
 def test_a_region_in_two_countries_follows_the_document():
     r = resolve("Kashmir", context=GeoContext(countries={"PK": 3.0}))
     assert r is not None and (r.place.country, r.place.admin1) == ("PK", "Azad Kashmir")
+
+
+def test_a_loose_match_with_no_country_known_is_no_place():
+    # "Sumatra" is not Sumter, South Carolina: a typo reading needs the story's country
+    r = resolve("Sumatra")
+    assert r is None or r.candidate.how in ("exact", "core")

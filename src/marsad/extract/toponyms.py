@@ -78,10 +78,13 @@ def find_toponyms(ctx: Context, analysis: Analysis) -> list[tuple[int, int]]:
     # a gazetteer name inside a person's name ("Sudani" in "al-Sudani") is not a place
     ranked += [(s, e, _FALLBACK) for s, e in toponym_spans(text, gaz, never_toponyms(ctx.profile))
                if not any(ps <= s and e <= pe for ps, pe in persons)]
+    eras = ctx.profile.words("era_abbreviations")
     kept: list[tuple[int, int]] = []
     for s, e, _ in sorted(ranked, key=lambda x: (x[0] - x[1], -x[2], x[0])):
         if e <= s or gaz.demonym(text[s:e])[0]:
             continue
+        if text[s:e].lower() in eras and text[:s].rstrip()[-1:].isdigit():
+            continue  # "500 B.C.": an era
         if all(e <= ks or s >= ke for ks, ke in kept):
             kept.append((s, e))
     return sorted(kept)

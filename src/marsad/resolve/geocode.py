@@ -197,13 +197,19 @@ def _localities_when_said(cands: list[Candidate], q: NameKey) -> list[Candidate]
     return [c for c in cands if c.place.precision not in ("country", "admin1")] or cands
 
 
+# With no country known, a loose match counts only for a place this large (pack facilities
+# carry this population as their prior): a typo of a capital, not a same-shaped village.
+LOOSE_ALONE_POPULATION = 100_000
+
+
 def _corroborated(cands: list[Candidate], ev: _Evidence) -> list[Candidate]:
     """Loose matches (skeleton, fuzzy) only count in a country the document points at: a typo
-    of a place there is likely, a same-shaped village on another continent is not."""
+    of a place there is likely, a same-shaped village on another continent is not. With no
+    country known, only a large place (or a pack facility) is read loosely: "Baghdadd" is
+    Baghdad, "Sumatra" is not Sumter, South Carolina."""
     known = set(ev.countries) | set(ev.focus) | ({ev.country} if ev.country else set())
-    if not known:
-        return cands
-    return [c for c in cands if c.how in ("exact", "core") or c.place.country in known]
+    return [c for c in cands if c.how in ("exact", "core") or c.place.country in known
+            or (not known and c.place.population >= LOOSE_ALONE_POPULATION)]
 
 
 def resolve(name: str, *, context: GeoContext | None = None, gazetteer: Gazetteer | None = None,
@@ -225,6 +231,9 @@ def resolve(name: str, *, context: GeoContext | None = None, gazetteer: Gazettee
     if not cands:
         return None
     ev = _evidence_cache or _evidence(gaz, ctx)
+    cands = _corroborated(cands, ev)
+    if not cands:
+        return None
     scored = sorted(((_score(c, q, ev, weights), c) for c in cands),
                     key=lambda sc: sc[0], reverse=True)
     top = scored[0][0]
