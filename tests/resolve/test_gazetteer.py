@@ -127,3 +127,12 @@ def test_pickles_by_path(gaz: Gazetteer) -> None:
     clone = pickle.loads(pickle.dumps(gaz))
     assert clone.path == gaz.path
     assert clone.candidates("Mosul")[0].place.country == "IQ"
+
+
+@pytest.mark.parametrize("name", ["the United States", "Al Hazm district", "Anbar Governorate",
+                                  "Côte d'Ivoire", "N.M.", "الموصل", "Province of Bulacan"])
+def test_the_quick_exact_key_is_the_name_keys_own(name):
+    # country_focus scans every n-gram with `norm`; it must agree with the index's keys
+    from marsad.gazetteer.names import name_key, norm
+
+    assert norm(name) == name_key(name).key

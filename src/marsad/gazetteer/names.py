@@ -146,8 +146,11 @@ def name_key(text: str) -> NameKey:
 
 
 def norm(text: str) -> str:
-    """The exact lookup key of a name."""
-    return name_key(text).key
+    """The exact lookup key of a name (what `name_key(text).key` is, without the cost of
+    peeling its affixes: for scans that try every n-gram of a text)."""
+    if is_arabic(text):
+        return _fold_arabic(text)
+    return " ".join(_drop_articles(_fold_latin(text).split(), rules()))
 
 
 _SKELETON_MAP = (("ph", "f"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"),

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from marsad.gazetteer.index import Gazetteer, default_gazetteer
-from marsad.gazetteer.names import name_key
+from marsad.gazetteer.names import norm
 
 _CAPITALISED = re.compile(
     r"(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*)(?:\s+(?:(?:al|el|de|of|the)[\s\-])?[A-Z][\w'’\-]*)*"
@@ -84,11 +84,14 @@ def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, fl
     counts: Counter[str] = Counter()
     i = 0
     while i < len(words):
+        if not words[i][:1].isupper():
+            i += 1  # names and demonyms start with a capital ("the" is no part of a key)
+            continue
         for n in (4, 3, 2, 1):
             if len(words) - i < n:
                 continue
             phrase = " ".join(words[i:i + n])
-            key = name_key(phrase).key
+            key = norm(phrase)
             if key in names:
                 counts[names[key]] += 1.0
                 i += n
