@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 
 from marsad.analyse import analyse, analyse_many
-from marsad.clean.published import date_from_text
+from marsad.clean.published import date_from_text, iso_date
 from marsad.context import Context, make_context
 from marsad.extract import extract, might_trigger
 from marsad.extract.toponyms import find_toponyms
@@ -57,11 +57,9 @@ def as_date(value: PublishedDate) -> date | None:
     if value is None or isinstance(value, date):
         return value.date() if isinstance(value, datetime) else value
     if isinstance(value, str):
-        text = value.strip()
-        try:
-            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-        except ValueError:
-            raise ValueError(f"publication date {value!r} is not an ISO 8601 date") from None
+        if (day := iso_date(value.strip())) is None:
+            raise ValueError(f"publication date {value!r} is not an ISO 8601 date")
+        return day
     raise TypeError(f"publication date must be a date or an ISO 8601 string, not "
                     f"{type(value).__name__}")
 

@@ -55,6 +55,10 @@ class Sentence:
     def children(self, i: int) -> list[Token]:
         return [t for t in self.tokens if t.head == i and t.i != i]
 
+    def text_of(self, first: Token, last: Token) -> str:
+        """The sentence's text from token `first` to token `last`, both included."""
+        return self.text[first.start - self.start : last.end - self.start]
+
     def subtree(self, i: int) -> list[Token]:
         """Tokens dominated by token i (itself included), in order."""
         keep = {i}

@@ -100,13 +100,19 @@ def parse_date(value: DateValue | None) -> date | None:
     return _parse_date_string(str(value).strip())
 
 
-def _parse_date_string(text: str) -> date | None:
-    if not text:
-        return None
+def iso_date(text: str) -> date | None:
+    """The day of an ISO 8601 date or timestamp ("2024-01-08", "2024-01-08T10:30:00Z")."""
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
-        pass
+        return None
+
+
+def _parse_date_string(text: str) -> date | None:
+    if not text:
+        return None
+    if (day := iso_date(text)) is not None:
+        return day
     try:
         return parsedate_to_datetime(text).date()  # RFC 2822, as in RSS pubDate
     except (TypeError, ValueError, IndexError):

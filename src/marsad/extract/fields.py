@@ -139,7 +139,7 @@ def _rest(text: str, s: Sentence) -> str:
 
 def _clause_text(s: Sentence, head: int) -> str:
     sub = s.subtree(head)
-    return s.text[sub[0].start - s.start : sub[-1].end - s.start]
+    return s.text_of(sub[0], sub[-1])
 
 
 def _confidence(f: Frame, d: Draft) -> float:

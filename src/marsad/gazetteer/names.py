@@ -124,13 +124,11 @@ def _strip_prefix(tokens: list[str], r: NameRules) -> bool:
 @lru_cache(maxsize=65_536)  # a pure function of the text, asked for the same names all day
 def name_key(text: str) -> NameKey:
     """The keys for one name as written."""
+    key = norm(text)
     if is_arabic(text):
-        key = _fold_arabic(text)
         return NameKey(key=key, core=key, admin_hint=False, place_hint=False)
     r = rules()
-    tokens = _drop_articles(_fold_latin(text).split(), r)
-    key = " ".join(tokens)
-    core = list(tokens)
+    core = key.split()
     admin = place = False
     # Peel generic words off both ends until none is left ("Al Hazm district" -> "hazm").
     while True:
@@ -146,8 +144,8 @@ def name_key(text: str) -> NameKey:
 
 
 def norm(text: str) -> str:
-    """The exact lookup key of a name (what `name_key(text).key` is, without the cost of
-    peeling its affixes: for scans that try every n-gram of a text)."""
+    """The exact lookup key of a name (`name_key(text).key`, without the cost of peeling its
+    affixes: for scans that try every n-gram of a text)."""
     if is_arabic(text):
         return _fold_arabic(text)
     return " ".join(_drop_articles(_fold_latin(text).split(), rules()))
