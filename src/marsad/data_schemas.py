@@ -135,6 +135,19 @@ class Probability(Schema):
             yield _wrong(self.expected, value, path)
 
 
+class NumberRange(Schema):
+    """A number (never a boolean) from low to high: a latitude, a longitude."""
+
+    def __init__(self, low: float, high: float) -> None:
+        self.low, self.high = low, high
+        self.expected = f"a number from {low:g} to {high:g}"
+
+    def problems(self, value: object, path: str = "") -> Iterator[Problem]:
+        if (not isinstance(value, int | float) or isinstance(value, bool)
+                or not self.low <= value <= self.high):
+            yield _wrong(self.expected, value, path)
+
+
 class Null(Schema):
     expected = "null"
 
@@ -437,6 +450,8 @@ SCHEMAS: dict[str, Schema] = {
                          "max_length": IntRange(10, 200)}),
     "gazetteer/admin1.yaml": MapOf(ListOf(STR, min_items=1), key=ADMIN1),
     "gazetteer/countries.yaml": MapOf(ListOf(STR, min_items=1), key=COUNTRY),
+    "gazetteer/country_points.yaml": MapOf(Tuple(NumberRange(-90, 90), NumberRange(-180, 180)),
+                                           key=COUNTRY),
     # a region -> the units it lies in, and other spellings
     "gazetteer/regions.yaml": MapOf(Record({"in": ListOf(AnyOf(COUNTRY, ADMIN1), min_items=1)},
                                            optional={"aliases": ListOf(STR, min_items=1)})),

