@@ -269,6 +269,7 @@ NULL = Null()
 WORDS = ListOf(STR)  # a word or phrase list
 COUNTRY = Str(r"[A-Z]{2}", "an ISO 3166 alpha-2 country code")
 ADMIN1 = Str(r"[A-Z]{2}\.[0-9A-Z]+", "a GeoNames admin1 code (CC.code)")
+LAT_LON = Tuple(NumberRange(-90, 90), NumberRange(-180, 180))
 CASUALTY = Choice("killed", "injured")
 
 # --- the files -----------------------------------------------------------------------------
@@ -450,11 +451,11 @@ SCHEMAS: dict[str, Schema] = {
                          "max_length": IntRange(10, 200)}),
     "gazetteer/admin1.yaml": MapOf(ListOf(STR, min_items=1), key=ADMIN1),
     "gazetteer/countries.yaml": MapOf(ListOf(STR, min_items=1), key=COUNTRY),
-    "gazetteer/country_points.yaml": MapOf(Tuple(NumberRange(-90, 90), NumberRange(-180, 180)),
-                                           key=COUNTRY),
+    "gazetteer/country_points.yaml": MapOf(LAT_LON, key=COUNTRY),
     # a region -> the units it lies in, and other spellings
     "gazetteer/regions.yaml": MapOf(Record({"in": ListOf(AnyOf(COUNTRY, ADMIN1), min_items=1)},
-                                           optional={"aliases": ListOf(STR, min_items=1)})),
+                                           optional={"aliases": ListOf(STR, min_items=1),
+                                                     "at": LAT_LON})),
     # null: demonyms of no single country ("Kurdish", "Arab")
     "gazetteer/demonyms.yaml": MapOf(ListOf(STR, min_items=1), key=AnyOf(COUNTRY, NULL)),
     "gazetteer/feature_types.yaml": MapOf(WORDS, key=Choice(*get_args(Precision))),

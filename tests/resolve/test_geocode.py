@@ -182,3 +182,38 @@ def test_a_city_under_another_spelling_still_shadows_its_district():
     # the district "Marrakech" holds the city "Marrakesh": the bare name is the city
     r = resolve("Marrakech")
     assert r is not None and (r.place.precision, r.place.country) == ("city", "MA")
+
+
+@pytest.mark.parametrize(("name", "place", "precision"), [
+    ("Mexico", "Mexico", "country"),        # not Mexico City, nor the State of Mexico
+    ("Kansas", "Kansas", "admin1"),         # not Kansas City, Missouri
+    ("Alaska", "Alaska", "admin1"),         # not Anchorage ("Alaska City", an alternate)
+    ("Panama", "Panama", "country"),        # not Panama province or Panama City
+    ("Kirkuk", "Kirkuk", "city"),           # a city that is most of its unit still shadows it
+])
+def test_a_unit_name_is_the_unit_not_a_town_that_only_contains_it(name, place, precision):
+    r = resolve(name)
+    assert r is not None and (r.place.name, r.place.precision) == (place, precision)
+
+
+def test_a_bare_name_is_not_the_county_called_after_it():
+    r = resolve("Ontario", context=GeoContext(countries={"US": 1, "CA": 1}))
+    assert r is not None and (r.place.precision, r.place.country) == ("admin1", "CA")
+
+
+@pytest.mark.parametrize("name", ["Jiangsu", "Jiangsu province", "Anhui", "Ningxia"])
+def test_chinese_provinces_answer_without_their_pinyin_suffix(name):
+    r = resolve(name)
+    assert r is not None and (r.place.precision, r.place.country) == ("admin1", "CN")
+
+
+def test_a_region_lies_at_its_own_centre_at_its_units_precision():
+    r = resolve("Darfur")
+    assert r is not None and r.place.precision == "country" and r.place.country == "SD"
+    assert distance_km(r.place.lat, r.place.lon, 13.0, 25.0) < 100  # not Sudan's point
+
+
+def test_a_unit_name_shared_with_a_larger_city_abroad_sets_no_focus():
+    # "Santa Ana" is a department of El Salvador and, larger, a city of California
+    assert "SV" not in country_focus("Officials in Santa Ana said the school would reopen.")
+    assert country_focus("Rioting spread across Northern Ireland.") == {"GB": 1.0}

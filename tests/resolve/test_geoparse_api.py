@@ -103,3 +103,11 @@ def test_wire_style_state_abbreviations_are_their_units():
 
 def test_an_era_after_a_number_is_no_place():
     assert marsad.geoparse("The city was founded in 500 B.C. by traders.") == []
+
+
+def test_one_sense_per_document_a_container_given_once_holds_for_every_mention():
+    text = ("Parents met at a school in Santa Ana, California. The City of Santa Ana, the Santa "
+            "Ana school district and the county answered. Santa Ana's mayor spoke last.")
+    got = [p for p in marsad.geoparse(text) if p.text == "Santa Ana"]
+    assert len(got) >= 3 and {(p.place.country, p.place.admin1) for p in got} == {
+        ("US", "California")}

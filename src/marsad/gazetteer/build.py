@@ -302,16 +302,18 @@ def _continent_places(base: Path) -> Iterator[_Place]:
 
 
 def _region_places(units: Mapping[str, _Place]) -> Iterator[_Place]:
-    """A region at each unit it lies in (regions.yaml): the unit's point and precision, the
-    region's name; its population a tenth of the unit's, so the unit's own name wins a tie."""
+    """A region at each unit it lies in (regions.yaml): the unit's precision, the region's
+    name, its own centre where the file gives one (else the unit's point); its population a
+    tenth of the unit's, so the unit's own name wins a tie."""
     for region, entry in (data_yaml("regions.yaml") or {}).items():
         for code in entry["in"]:
             unit = units.get(str(code))
             if unit is None:
                 raise ValueError(f"regions.yaml: {region}: no unit {code} in the gazetteer")
             names = {str(region): 1.0} | {str(a): 0.9 for a in entry.get("aliases", ())}
+            lat, lon = entry.get("at") or (unit.lat, unit.lon)
             yield replace(unit, pid=f"rgn:{code}:{region}", name=str(region), kind="region",
-                          population=unit.population // 10, names=names)
+                          lat=lat, lon=lon, population=unit.population // 10, names=names)
 
 
 # --- pack merge --------------------------------------------------------------------------

@@ -71,6 +71,18 @@ def _known_subspans(offset: int, run: str, gaz: Gazetteer,
 _WORD = re.compile(r"[\w\-]+(?:['’](?!s\b)[\w\-]+)*", re.UNICODE)  # "Lebanon's" -> Lebanon
 
 
+def _unit_of_name(gaz: Gazetteer, phrase: str) -> str | None:
+    """The country of the one first-level unit a phrase names, unless a larger place abroad
+    bears the name too ("Santa Ana", a department of El Salvador, is first a city of
+    California): then the name says nothing about the country."""
+    cands = [c.place for c in gaz.candidates(phrase, fuzzy=False)]
+    units = [p for p in cands if p.precision == "admin1"]
+    if len(units) != 1 or not units[0].country:
+        return None
+    biggest = max(cands, key=lambda p: p.population)
+    return units[0].country if biggest.country == units[0].country else None
+
+
 def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, float]:
     """Mentions per country in a text: names count 1 (a first-level unit's name counts for
     its country: "Northern Ireland" for GB), demonyms ("Iraqi") 0.5.
@@ -96,9 +108,9 @@ def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, fl
                 counts[names[key]] += 1.0
                 i += n
                 break
-            units = gaz.admin1_units(phrase) if n > 1 and phrase[:1].isupper() else []
-            if len(units) == 1 and units[0].country:
-                counts[units[0].country] += 1.0  # "Northern Ireland": not Ireland
+            unit = _unit_of_name(gaz, phrase) if n > 1 else None
+            if unit is not None:
+                counts[unit] += 1.0  # "Northern Ireland": not Ireland
                 i += n
                 break
             is_dem, cc = gaz.demonym(phrase) if n == 1 else (False, None)

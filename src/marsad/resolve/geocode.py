@@ -40,6 +40,9 @@ class Weights:
     country_hint: float = 2.0  # the document's known country
     near: float = 1.5  # x exp(-km / near_km) to the closest place already resolved
     near_km: float = 150.0
+    # "Ontario" read as Ontario County, New York: an admin2 that answers only once "County"
+    # is stripped from its name; news names a county as "X County"
+    county_unsaid: float = 1.0
 
 
 WEIGHTS = Weights()
@@ -145,6 +148,8 @@ def _score(c: Candidate, q: NameKey, ev: _Evidence, w: Weights) -> float:
         s += w.admin_hint if p.precision == "admin1" else 0.0
     if q.place_hint and p.precision in ("admin1", "country"):
         s -= w.place_hint
+    if p.precision == "admin2" and not q.place_hint and name_key(c.matched).place_hint:
+        s -= w.county_unsaid
     if p.admin1_id and p.admin1_id in ev.admin1:
         s += w.within_admin1 * ev.admin1[p.admin1_id]
     elif p.precision == "admin1" and p.place_id in ev.admin1:
@@ -168,11 +173,14 @@ SHADOW_SHARE = 0.1
 def _drop_shadowed_units(cands: list[Candidate], q: NameKey) -> list[Candidate]:
     """A bare "Basra" or "Kirkuk" is the city, not the governorate named after it: drop an
     admin1 when a city inside it of at least a tenth of its population matched as well, or
-    such a city of its name in its country ("Buenos Aires", whose city is a unit of its
-    own), unless the name said "province"."""
+    such a city of its very name in its country ("Buenos Aires", whose city is a unit of its
+    own), unless the name said "province". The city must answer to the name itself or by its
+    own name: an alternate "Alaska City" does not make Anchorage what "Alaska" means, nor
+    does Kansas City, Missouri, shadow Kansas."""
     if q.admin_hint:
         return cands
-    towns = [c.place for c in cands if c.place.precision in ("city", "neighbourhood", "facility")]
+    towns = [c for c in cands if c.place.precision in ("city", "neighbourhood", "facility")
+             and (name_key(c.matched).key == q.key or c.matched == c.place.name)]
 
     def inside(t: Place, unit: Place) -> bool:
         if unit.precision == "admin2":  # "Marrakech": the city Marrakesh, in its admin1
@@ -180,13 +188,33 @@ def _drop_shadowed_units(cands: list[Candidate], q: NameKey) -> list[Candidate]:
         return t.admin1_id == unit.place_id
 
     def shadowed(unit: Place) -> bool:
-        core = name_key(unit.name).core
-        return any((inside(t, unit) or (t.country, name_key(t.name).core)
-                    == (unit.country, core)) and t.population >= SHADOW_SHARE * unit.population
-                   for t in towns)
+        core = name_key(unit.name).core  # "Lima Region": the city Lima, not Kansas City
+        floor = SHADOW_SHARE * unit.population
+        return any((inside(c.place, unit) or (c.place.country, name_key(c.place.name).key)
+                    == (unit.country, core)) and c.place.population >= floor for c in towns)
 
     return [c for c in cands if not (c.place.precision in ("admin1", "admin2")
                                      and shadowed(c.place))] or cands
+
+
+def _country_over_its_namesake(cands: list[Candidate], q: NameKey) -> list[Candidate]:
+    """A country's name is the country: not its unit of that name (Mexico, not the State of
+    Mexico; Panama, not Panama province) unless the name said "state" or "province", and
+    not a city whose name only holds it ("Mexico" is not Mexico City)."""
+    if q.admin_hint:
+        return cands
+    named = {c.place.country for c in cands if c.place.precision == "country"
+             and name_key(c.matched).key == q.key}
+    if not named:
+        return cands
+
+    def namesake(c: Candidate) -> bool:
+        if c.place.country not in named:
+            return False
+        return c.place.precision in ("admin1", "admin2") or (
+            c.place.precision != "country" and name_key(c.matched).key != q.key)
+
+    return [c for c in cands if not namesake(c)]
 
 
 def _localities_when_said(cands: list[Candidate], q: NameKey) -> list[Candidate]:
@@ -228,6 +256,7 @@ def resolve(name: str, *, context: GeoContext | None = None, gazetteer: Gazettee
     elif gaz.demonym(name)[0]:
         return None
     cands = _localities_when_said(_drop_shadowed_units(gaz.candidates(name), q), q)
+    cands = _country_over_its_namesake(cands, q)
     if not cands:
         return None
     ev = _evidence_cache or _evidence(gaz, ctx)

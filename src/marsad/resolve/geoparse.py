@@ -29,8 +29,10 @@ def _containers(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, tuple[
     for k in range(len(spans) - 1, -1, -1):
         if k + 1 < len(spans):
             gap = text[spans[k][1]:spans[k + 1][0]]
-            if _CONTAINER_GAP.fullmatch(gap):
-                nxt = text[spans[k + 1][0]:spans[k + 1][1]]
+            nxt = text[spans[k + 1][0]:spans[k + 1][1]]
+            # a name is never its own container ("the City of Santa Ana, the Santa Ana
+            # school district")
+            if _CONTAINER_GAP.fullmatch(gap) and nxt != text[spans[k][0]:spans[k][1]]:
                 within[k] = (nxt, *within.get(k + 1, ()))
     return within
 
@@ -46,11 +48,17 @@ def geoparse_places(text: str, spans: Sequence[tuple[int, int]], *,
     if not base.countries:
         base = replace(base, countries=country_focus(text, gaz))
     within = _containers(text, spans)
+    # One sense per document: "Santa Ana, California" once makes every later bare
+    # "Santa Ana" of the story the Californian one.
+    named_within: dict[str, tuple[str, ...]] = {}
+    for k, inner in within.items():
+        named_within.setdefault(text[spans[k][0]:spans[k][1]], inner)
 
     def pass_(near: tuple[PlaceRef, ...]) -> list[Resolution | None]:
         out: list[Resolution | None] = []
         for k, (s, e) in enumerate(spans):
-            ctx = replace(base, within=(*within.get(k, ()), *base.within),
+            said = within.get(k) or named_within.get(text[s:e], ())
+            ctx = replace(base, within=(*said, *base.within),
                           near=(*base.near, *(r for r in near if r.text != text[s:e])))
             out.append(resolve(text[s:e], context=ctx, gazetteer=gaz))
         return out
