@@ -136,3 +136,15 @@ def test_the_quick_exact_key_is_the_name_keys_own(name):
     from marsad.gazetteer.names import name_key, norm
 
     assert norm(name) == name_key(name).key
+
+
+@pytest.mark.parametrize("phrase", [
+    "the United States", "Al-Anbar Governorate", "as Sulaymaniyah", "São Tomé and Príncipe",
+    "Sa'dah", "Côte d'Ivoire", "Bosnia-Herzegovina", "الموصل",
+])
+def test_an_ngram_normalised_word_by_word_equals_the_whole_phrase(phrase):
+    # country_focus builds each n-gram's key from its words' folded tokens
+    from marsad.gazetteer.names import norm, norm_of_words, norm_word
+    words = phrase.split()
+    built = norm_of_words([norm_word(w) for w in words])
+    assert (built if built is not None else norm(phrase)) == norm(phrase)

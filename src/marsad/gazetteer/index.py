@@ -124,6 +124,7 @@ class Gazetteer:
             p.country or "": p for p in self._places("kind = 'country'", ())
         }
         self._country_keys: dict[str, str] | None = None
+        self._admin1_keys: frozenset[str] | None = None
         demonyms = data_yaml("demonyms.yaml") or {}
         self._demonyms: dict[str, str | None] = {
             name_key(str(word)).key: (None if cc in (None, "null") else str(cc))
@@ -228,6 +229,15 @@ class Gazetteer:
                 "WHERE p.kind = 'country'")
             self._country_keys = {k: cc for k, cc in rows}
         return self._country_keys
+
+    def admin1_keys(self) -> frozenset[str]:
+        """Every lookup key of a first-level unit (a scan's cheap test before a look-up)."""
+        if self._admin1_keys is None:
+            rows = self._con.execute(
+                "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place "
+                "WHERE p.kind = 'admin1'")
+            self._admin1_keys = frozenset(k for (k,) in rows)
+        return self._admin1_keys
 
     def country_named(self, name: str) -> str | None:
         """ISO2 of the country `name` is a name or alias of, a possessive read as the name

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -143,12 +144,30 @@ def name_key(text: str) -> NameKey:
     return NameKey(key=key, core=" ".join(core), admin_hint=admin, place_hint=place)
 
 
+@lru_cache(maxsize=65_536)  # scans ask for the same n-grams ("Prime Minister") in every text
 def norm(text: str) -> str:
     """The exact lookup key of a name (`name_key(text).key`, without the cost of peeling its
     affixes: for scans that try every n-gram of a text)."""
     if is_arabic(text):
         return _fold_arabic(text)
     return " ".join(_drop_articles(_fold_latin(text).split(), rules()))
+
+
+@lru_cache(maxsize=65_536)
+def norm_word(word: str) -> tuple[str, ...] | None:
+    """One word's folded tokens, for scans that build every n-gram's `norm` from its words
+    (folding is letter by letter); None for Arabic, which folds as a whole phrase."""
+    return None if is_arabic(word) else tuple(_fold_latin(word).split())
+
+
+def norm_of_words(folded: Sequence[tuple[str, ...] | None]) -> str | None:
+    """`norm` of a phrase from its words' `norm_word` tokens; None when one is Arabic."""
+    tokens: list[str] = []
+    for word in folded:
+        if word is None:
+            return None
+        tokens.extend(word)
+    return " ".join(_drop_articles(tokens, rules()))
 
 
 _SKELETON_MAP = (("ph", "f"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"),

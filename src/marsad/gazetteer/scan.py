@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from marsad.gazetteer.index import Gazetteer, default_gazetteer
-from marsad.gazetteer.names import norm
+from marsad.gazetteer.names import norm, norm_of_words, norm_word
 
 _CAPITALISED = re.compile(
     r"(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*)(?:\s+(?:(?:al|el|de|of|the)[\s\-])?[A-Z][\w'’\-]*)*"
@@ -92,7 +92,9 @@ def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, fl
     """
     gaz = gazetteer or default_gazetteer()
     names = gaz.country_keys()
+    unit_keys = gaz.admin1_keys()
     words = _WORD.findall(text)
+    folded = [norm_word(w) for w in words]
     counts: Counter[str] = Counter()
     i = 0
     while i < len(words):
@@ -103,12 +105,13 @@ def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, fl
             if len(words) - i < n:
                 continue
             phrase = " ".join(words[i:i + n])
-            key = norm(phrase)
+            key = norm_of_words(folded[i:i + n])
+            key = norm(phrase) if key is None else key
             if key in names:
                 counts[names[key]] += 1.0
                 i += n
                 break
-            unit = _unit_of_name(gaz, phrase) if n > 1 else None
+            unit = _unit_of_name(gaz, phrase) if n > 1 and key in unit_keys else None
             if unit is not None:
                 counts[unit] += 1.0  # "Northern Ireland": not Ireland
                 i += n

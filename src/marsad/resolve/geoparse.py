@@ -56,11 +56,15 @@ def geoparse_places(text: str, spans: Sequence[tuple[int, int]], *,
 
     def pass_(near: tuple[PlaceRef, ...]) -> list[Resolution | None]:
         out: list[Resolution | None] = []
+        done: dict[tuple[str, tuple[str, ...]], Resolution | None] = {}  # a name said again
         for k, (s, e) in enumerate(spans):
-            said = within.get(k) or named_within.get(text[s:e], ())
-            ctx = replace(base, within=(*said, *base.within),
-                          near=(*base.near, *(r for r in near if r.text != text[s:e])))
-            out.append(resolve(text[s:e], context=ctx, gazetteer=gaz))
+            name = text[s:e]
+            said = within.get(k) or named_within.get(name, ())
+            if (name, said) not in done:
+                ctx = replace(base, within=(*said, *base.within),
+                              near=(*base.near, *(r for r in near if r.text != name)))
+                done[name, said] = resolve(name, context=ctx, gazetteer=gaz)
+            out.append(done[name, said])
         return out
 
     first = pass_(())
