@@ -365,3 +365,6 @@ class DocumentDrafts:
     # where the report was filed ("BEIJING (Reuters) -"): where a statement it tells was made
     # when its sentence says nothing else
     dateline: PlacePhrase | None = None
+    # every toponym of the text (extract/toponyms.py): the places the story names, for an
+    # act its sentence places nowhere
+    toponyms: tuple[tuple[int, int], ...] = ()

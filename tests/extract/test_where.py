@@ -180,3 +180,31 @@ def test_wire_news_places(text: str, kind: str | None, field: str, value: str | 
         assert e.where is None, e.where
         return
     assert e.where is not None and getattr(e.where, field) == value, e.where
+
+
+def _first_incident_place(text: str):
+    evs = [e for e in extract(text, published=date(2024, 3, 4)) if e.kind == "incident"]
+    assert evs, text
+    return evs[0].where
+
+
+def test_an_act_placed_only_in_the_country_is_at_the_one_place_the_story_names_there():
+    where = _first_incident_place(
+        "Gunmen kidnapped three aid workers in Afghanistan on Monday. Their convoy had left "
+        "Kabul at dawn, colleagues said.")
+    assert where is not None and (where.name, where.precision) == ("Kabul", "city")
+
+
+def test_two_places_of_the_story_leave_the_act_at_the_country():
+    where = _first_incident_place(
+        "Gunmen kidnapped three aid workers in Afghanistan on Monday. Their convoy had left "
+        "Kabul at dawn for Herat, colleagues said.")
+    assert where is not None and (where.name, where.precision) == ("Afghanistan", "country")
+
+
+def test_a_place_and_the_site_in_it_give_the_site():
+    where = _first_incident_place(
+        "Gunmen attacked pilgrims in Iraq on Monday. The pilgrims had gathered at the Imam Ali "
+        "Shrine in Najaf, police said.")
+    assert where is not None and where.precision in ("facility", "city")
+    assert where.lat is not None and abs(where.lat - 32.0) < 0.3

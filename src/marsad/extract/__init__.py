@@ -21,6 +21,7 @@ from marsad.extract.merging import dedupe_statements
 from marsad.extract.places import dateline_place
 from marsad.extract.second_reading import second_reading
 from marsad.extract.times import text_times
+from marsad.extract.toponyms import find_toponyms
 from marsad.types import DocumentDrafts
 
 
@@ -43,7 +44,8 @@ def extract(ctx: Context, analysis: Analysis, *, reread: bool = True) -> Documen
     times = text_times(ctx.profile, text) if ctx.published is None else ()
     frozen = freeze(ctx, text, kept)
     return DocumentDrafts(text, second_reading(ctx, frozen) if reread else frozen, focus, times,
-                          dateline=dateline_place(analysis))
+                          dateline=dateline_place(analysis),
+                          toponyms=tuple(find_toponyms(ctx, analysis)))
 
 
 __all__ = ["extract", "might_trigger"]

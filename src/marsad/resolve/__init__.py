@@ -24,7 +24,8 @@ def resolve(ctx: Context, drafts: DocumentDrafts) -> list[Event]:
     refers back to (`Event.refers_to`)."""
     timeline = Timeline(ctx.published, drafts.times, ctx.profile.code,
                         noun_pos=ctx.profile.labels("noun_pos"))
-    places = DocPlaces(ctx, drafts.country_focus, drafts.dateline, drafts.text)
+    places = DocPlaces(ctx, drafts.country_focus, drafts.dateline, drafts.text,
+                       drafts.toponyms)
     resolver = DocumentResolver(ctx, drafts.text, timeline, places)
     events: list[Event] = []
     position: dict[int, int] = {}  # draft index -> index of its event

@@ -123,6 +123,10 @@ class DocumentResolver:
         the event it refers back to, else (acts) the dateline's place when the story is about
         it, else the document's country."""
         ref, span = where(self.ctx, d.places, self.places)
+        if (ref is not None and ref.precision == "country" and d.kind != "statement"
+                and ref.country == self.places.top_country()):
+            # "freed in Afghanistan" in a story that names Kabul alone there: in Kabul
+            ref = self.places.sole_place or ref
         if ref is not None and ref.precision == "continent":
             ref, span = None, None  # "attacks in Africa": placed by the story, as a region is
         elif ref is not None and ref.precision == "admin2":
@@ -141,7 +145,7 @@ class DocumentResolver:
         if ref is None and earlier is not None:
             ref = earlier.where
         if ref is None and d.kind != "statement":
-            ref = self.places.story_at_dateline
+            ref = self.places.story_at_dateline or self.places.sole_place
         if ref is None:
             ref = self.places.country_place()
         self.places.seen(ref)

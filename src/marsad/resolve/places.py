@@ -24,9 +24,12 @@ from marsad.actor_refs import find_actor
 from marsad.context import Context
 from marsad.gazetteer import Gazetteer, Place, distance_km
 from marsad.resolve import geocode
+from marsad.resolve.geoparse import geoparse_places
 from marsad.types import PlaceChoice, PlacePhrase, PlaceRef, Span
 
 _AGREE_KM = 50.0  # a pack facility agrees with a named container this close to it
+_SOLE_PLACE_SCORE = 0.5  # a place the story names counts when resolved this surely
+_FINENESS = ("facility", "neighbourhood", "city", "admin2", "admin1")
 
 
 class DocPlaces:
@@ -34,12 +37,14 @@ class DocPlaces:
     stage over the names the NER found) and the event places resolved so far."""
 
     def __init__(self, ctx: Context, focus: Mapping[str, float],
-                 dateline: PlacePhrase | None = None, text: str = "") -> None:
+                 dateline: PlacePhrase | None = None, text: str = "",
+                 toponyms: Sequence[tuple[int, int]] = ()) -> None:
         self.ctx = ctx
         self._focus = dict(focus)
         self.near: list[PlaceRef] = []
         self._dateline = dateline
         self._text = text
+        self._toponyms = tuple(toponyms)
 
     @cached_property
     def filed_at(self) -> PlaceRef | None:
@@ -61,6 +66,33 @@ class DocPlaces:
         names = {self._dateline.text, filed.name}
         if any(re.search(rf"\b{re.escape(n)}\b", body, re.IGNORECASE) for n in names if n):
             return filed
+        return None
+
+    @cached_property
+    def sole_place(self) -> PlaceRef | None:
+        """The one place below the country the story names in its country of focus ("Three
+        UN workers were freed... the kidnappers in Kabul"): an act its sentence places
+        nowhere happened there, as CODING.md reads a story about events at one place. Two
+        places there ("Kabul", "Kandahar") say nothing; towns of one named admin1 give the
+        admin1. The dateline does not count: it is where the report was filed."""
+        top = self.top_country()
+        if top is None or not self._toponyms:
+            return None
+        after = max(self._dateline.span_end, self._dateline.end) if self._dateline else 0
+        spans = [sp for sp in self._toponyms if sp[0] >= after]
+        found = geoparse_places(self._text, spans, context=geocode.GeoContext(
+            countries=self._focus), gazetteer=self.ctx.gazetteer)
+        inside = [m.place for m in found if m.place.country == top and m.place.precision
+                  not in ("country", "continent") and m.score >= _SOLE_PLACE_SCORE]
+        if not inside:
+            return None
+        finest = min(inside, key=lambda p: _FINENESS.index(p.precision or "city"))
+        if all(p.place_id == finest.place_id or _around(finest, p) for p in inside):
+            # one place, or one place and those around it ("the Imam Ali shrine", "Najaf")
+            return self.unit_above(finest) if finest.precision == "admin2" else finest
+        units = [p for p in inside if p.precision == "admin1"]
+        if len({p.place_id for p in units}) == 1 and len({p.admin1 for p in inside}) == 1:
+            return units[0]
         return None
 
     def unit_above(self, ref: PlaceRef) -> PlaceRef | None:
@@ -119,6 +151,13 @@ def _agrees(ref: PlaceRef, container: PlaceRef | None) -> bool:
         assert container.lat is not None and container.lon is not None
         return distance_km(ref.lat, ref.lon, container.lat, container.lon) <= _AGREE_KM
     return True
+
+
+def _around(ref: PlaceRef, other: PlaceRef) -> bool:
+    """Whether `other` is the unit `ref` lies in, or a place near it."""
+    if other.precision == "admin1":
+        return ref.admin1 is not None and ref.admin1 == other.admin1
+    return other.precision in ("facility", "neighbourhood", "city") and _agrees(ref, other)
 
 
 def resolve_candidate(ctx: Context, c: PlacePhrase, containers: Sequence[PlacePhrase],
