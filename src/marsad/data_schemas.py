@@ -456,6 +456,10 @@ SCHEMAS: dict[str, Schema] = {
     "gazetteer/regions.yaml": MapOf(Record({"in": ListOf(AnyOf(COUNTRY, ADMIN1), min_items=1)},
                                            optional={"aliases": ListOf(STR, min_items=1),
                                                      "at": LAT_LON})),
+    # a feature above or beside the units (an ocean, a sea, a region of several countries)
+    "gazetteer/features.yaml": MapOf(Record(
+        {"kind": Choice("ocean", "sea", "lake", "delta", "mountains", "region"), "at": LAT_LON},
+        optional={"aliases": ListOf(STR, min_items=1)})),
     # null: demonyms of no single country ("Kurdish", "Arab")
     "gazetteer/demonyms.yaml": MapOf(ListOf(STR, min_items=1), key=AnyOf(COUNTRY, NULL)),
     "gazetteer/feature_types.yaml": MapOf(WORDS, key=Choice(*get_args(Precision))),

@@ -217,3 +217,18 @@ def test_a_unit_name_shared_with_a_larger_city_abroad_sets_no_focus():
     # "Santa Ana" is a department of El Salvador and, larger, a city of California
     assert "SV" not in country_focus("Officials in Santa Ana said the school would reopen.")
     assert country_focus("Rioting spread across Northern Ireland.") == {"GB": 1.0}
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [
+    ("Atlantic", 0.0, -25.0), ("the Pacific", 0.0, -160.0), ("Middle East", 29.0, 42.0),
+    ("Americas", 10.0, -80.0), ("Black Sea", 43.0, 35.0),
+])
+def test_seas_and_regions_of_several_countries_are_features_not_towns(name, lat, lon):
+    r = resolve(name, context=GeoContext(countries={"US": 3}))
+    assert r is not None and r.place.precision == "continent" and r.place.country is None
+    assert distance_km(r.place.lat, r.place.lon, lat, lon) < 50
+
+
+def test_a_town_named_for_a_sea_is_the_town_when_the_name_says_city():
+    r = resolve("Atlantic City")
+    assert r is not None and (r.place.precision, r.place.country) == ("city", "US")

@@ -8,7 +8,7 @@ Sources, all offline:
 - data/gazetteer/country_points.yaml: each country's GeoNames reference point; countryinfo
   (REST Countries data) gives the point of a country that file lacks.
 - data/gazetteer/*.yaml: admin1 names and aliases that win over that vote, country aliases,
-  regions by the units they lie in.
+  regions by the units they lie in, seas and regions of several countries (features.yaml).
 - the domain pack's places (bases, embassies, governorates with Arabic names).
 
 The build takes tens of seconds and writes one file; `Gazetteer.open` reads it in milliseconds.
@@ -259,6 +259,7 @@ def _world_places() -> Iterator[_Place]:
         yield units[iso]
     yield from _region_places(units)
     yield from _continent_places(base)
+    yield from _feature_places()
     yield from _admin2_places(cities, admin1_names)
 
 
@@ -299,6 +300,17 @@ def _continent_places(base: Path) -> Iterator[_Place]:
         yield _Place(f"cont:{code}", str(c["toponymName"]), "continent", "continent", None,
                      None, None, float(c["lat"]), float(c["lng"]), int(c.get("population") or 0),
                      names)
+
+
+def _feature_places() -> Iterator[_Place]:
+    """Oceans, seas, mountain ranges and regions of several countries (features.yaml), at
+    the continents' precision: no event is placed by one."""
+    for name, entry in (data_yaml("features.yaml") or {}).items():
+        lat, lon = entry["at"]
+        names = {str(name): 1.0} | {str(a): 0.9 for a in entry.get("aliases", ())}
+        yield _Place(f"feat:{name_key(str(name)).key.replace(' ', '-')}", str(name),
+                     str(entry["kind"]), "continent", None, None, None, float(lat), float(lon),
+                     0, names)
 
 
 def _region_places(units: Mapping[str, _Place]) -> Iterator[_Place]:

@@ -217,6 +217,16 @@ def _country_over_its_namesake(cands: list[Candidate], q: NameKey) -> list[Candi
     return [c for c in cands if not namesake(c)]
 
 
+def _features_over_towns(cands: list[Candidate], q: NameKey) -> list[Candidate]:
+    """A sea's, a range's or a multi-country region's own name ("the Pacific", "West
+    Africa", "the Americas") is that feature, not a town called so or spelt alike
+    (Atlantic, Iowa; Americus, Georgia), unless the name said "city" or "town"."""
+    if q.place_hint or not any(c.place.precision == "continent" and c.how == "exact"
+                               for c in cands):
+        return cands
+    return [c for c in cands if c.place.precision in ("continent", "country", "admin1")]
+
+
 def _localities_when_said(cands: list[Candidate], q: NameKey) -> list[Candidate]:
     """A name that says it is a locality ("Mexico City", "Kuwait City", "Hit village") is
     not the country or the province its core names."""
@@ -256,7 +266,7 @@ def resolve(name: str, *, context: GeoContext | None = None, gazetteer: Gazettee
     elif gaz.demonym(name)[0]:
         return None
     cands = _localities_when_said(_drop_shadowed_units(gaz.candidates(name), q), q)
-    cands = _country_over_its_namesake(cands, q)
+    cands = _features_over_towns(_country_over_its_namesake(cands, q), q)
     if not cands:
         return None
     ev = _evidence_cache or _evidence(gaz, ctx)
