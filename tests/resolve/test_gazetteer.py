@@ -148,3 +148,10 @@ def test_an_ngram_normalised_word_by_word_equals_the_whole_phrase(phrase):
     words = phrase.split()
     built = norm_of_words([norm_word(w) for w in words])
     assert (built if built is not None else norm(phrase)) == norm(phrase)
+
+
+def test_a_unit_point_ignores_towns_misfiled_far_away(gaz: Gazetteer) -> None:
+    # GeoNames files five Tibetan villages under Hebei; its point stays around Shijiazhuang
+    # and Baoding, not 1,000 km west in Gansu
+    (hebei,) = gaz.admin1_units("Hebei", "CN")
+    assert distance_km(hebei.lat, hebei.lon, 38.5, 115.5) < 200

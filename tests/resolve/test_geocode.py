@@ -102,8 +102,13 @@ def test_resolve_path_does_not_jump_continents(gaz: Gazetteer) -> None:
 
 
 def test_country_focus_counts_names_and_demonyms(gaz: Gazetteer) -> None:
-    focus = country_focus("Iraqi forces said Iraq and Lebanon's army met in Beirut.", gaz)
+    focus = country_focus("Iraqi forces said Iraq and Lebanon's army met in Tyre.", gaz)
     assert focus == {"IQ": 1.5, "LB": 1.0}
+
+
+def test_country_focus_counts_first_level_units_of_one_word(gaz: Gazetteer) -> None:
+    # a state's own name is its country's evidence ("Oklahoma": US), not only two-word ones
+    assert country_focus("Tornadoes hit Oklahoma and Kansas.", gaz) == {"US": 2.0}
 
 
 def test_geoparse_resolves_spans_with_containers(gaz: Gazetteer) -> None:
@@ -147,6 +152,7 @@ def test_pack_governorate_enriches_geonames_unit() -> None:
         ("Texas", ("Texas", "US", "admin1")),  # not Texas City
         ("Wisconsin", ("Wisconsin", "US", "admin1")),
         ("Queensland", ("Queensland", "AU", "admin1")),
+        ("Wyoming", ("Wyoming", "US", "admin1")),  # not Wyoming, Michigan (75,000 people)
     ],
 )
 def test_a_unit_is_not_shadowed_by_a_small_town_of_its_name(name, unit):

@@ -111,3 +111,20 @@ def test_one_sense_per_document_a_container_given_once_holds_for_every_mention()
     got = [p for p in marsad.geoparse(text) if p.text == "Santa Ana"]
     assert len(got) >= 3 and {(p.place.country, p.place.admin1) for p in got} == {
         ("US", "California")}
+
+
+def test_names_in_a_list_of_states_are_states_not_each_others_towns():
+    # "Oklahoma, Pennsylvania" inside an enumeration is two states, not the borough of
+    # Oklahoma in Pennsylvania; among US states, "Georgia" is the state, not the country
+    text = ("The disorder has been found in states including Georgia, Oklahoma, "
+            "Pennsylvania, Wisconsin and California.")
+    got = {p.text: (p.place.country, p.place.precision) for p in marsad.geoparse(text)}
+    assert got["Georgia"] == ("US", "admin1")
+    assert got["Oklahoma"] == ("US", "admin1")
+    assert set(got.values()) == {("US", "admin1")}
+
+
+def test_a_place_and_its_containers_outside_a_list_still_nest():
+    got = {p.text: p.place for p in marsad.geoparse(
+        "Police found him in Washington, Pennsylvania, on Monday.")}
+    assert (got["Washington"].precision, got["Washington"].admin1) == ("city", "Pennsylvania")

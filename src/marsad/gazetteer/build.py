@@ -193,19 +193,33 @@ def _admin1_names(cities: Mapping[str, Any]) -> dict[str, list[str]]:
 
 
 def _central_point(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the box holding the central 98% of a unit's places: close to where maps put
-    the unit (Texas at 31, -100), and unlike the median or a tighter box not pulled towards
-    where towns are dense (eastern Texas, southern Ontario); the 1% at each end are outliers
-    (islands, a misfiled town)."""
+    """Middle of the box holding a unit's places: close to where maps put the unit (Texas at
+    31, -100), and unlike the median not pulled towards where towns are dense (eastern Texas,
+    southern Ontario). The far ends keep sparse towns (Ontario's north) but drop misfiled
+    ones, which lie apart from the rest (five Tibetan villages filed under Hebei)."""
     if len(points) < 20:
         return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+    return _middle_of_range([p[0] for p in points]), _middle_of_range([p[1] for p in points])
 
-    def mid(values: list[float]) -> float:
-        values.sort()
-        lo, hi = values[len(values) // 200], values[-1 - len(values) // 200]
-        return (lo + hi) / 2
 
-    return mid([p[0] for p in points]), mid([p[1] for p in points])
+def _middle_of_range(values: list[float]) -> float:
+    """Middle of the values' range once outliers are cut: a value among the outer 5% at
+    either end is one when a gap wider than half the inner 90%'s spread (and a degree)
+    separates it from the values nearer the middle."""
+    values = sorted(values)
+    outer = max(1, len(values) // 20)
+    inner = values[outer:-outer]
+    allowed = max((inner[-1] - inner[0]) / 2, 1.0)
+    lo, hi = inner[0], inner[-1]
+    for v in reversed(values[:outer]):
+        if lo - v > allowed:
+            break
+        lo = v
+    for v in values[-outer:]:
+        if v - hi > allowed:
+            break
+        hi = v
+    return (lo + hi) / 2
 
 
 @cache

@@ -111,7 +111,7 @@ def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, fl
                 counts[names[key]] += 1.0
                 i += n
                 break
-            unit = _unit_of_name(gaz, phrase) if n > 1 and key in unit_keys else None
+            unit = _unit_of_name(gaz, phrase) if key in unit_keys else None
             if unit is not None:
                 counts[unit] += 1.0  # "Northern Ireland": not Ireland
                 i += n

@@ -170,13 +170,15 @@ def _score(c: Candidate, q: NameKey, ev: _Evidence, w: Weights) -> float:
 SHADOW_SHARE = 0.1
 
 
-def _drop_shadowed_units(cands: list[Candidate], q: NameKey) -> list[Candidate]:
+def _drop_shadowed_units(cands: list[Candidate], q: NameKey, gaz: Gazetteer
+                         ) -> list[Candidate]:
     """A bare "Basra" or "Kirkuk" is the city, not the governorate named after it: drop an
     admin1 when a city inside it of at least a tenth of its population matched as well, or
-    such a city of its very name in its country ("Buenos Aires", whose city is a unit of its
-    own), unless the name said "province". The city must answer to the name itself or by its
-    own name: an alternate "Alaska City" does not make Anchorage what "Alaska" means, nor
-    does Kansas City, Missouri, shadow Kansas."""
+    such a city of its very name that is a unit of its own ("Buenos Aires") or the capital
+    ("Washington"), unless the name said "province". The city must answer to the name itself
+    or by its own name: an alternate "Alaska City" does not make Anchorage what "Alaska"
+    means; Kansas City, Missouri, lies outside Kansas, and Wyoming, Michigan, is neither a
+    unit nor the capital. A name in a list of units is read as one (resolve_geoparse)."""
     if q.admin_hint:
         return cands
     towns = [c for c in cands if c.place.precision in ("city", "neighbourhood", "facility")
@@ -187,11 +189,18 @@ def _drop_shadowed_units(cands: list[Candidate], q: NameKey) -> list[Candidate]:
             return t.admin1_id is not None and t.admin1_id == unit.admin1_id
         return t.admin1_id == unit.place_id
 
+    def namesake(t: Place, unit: Place, core: str) -> bool:
+        if (t.country, name_key(t.name).key) != (unit.country, core):
+            return False
+        capital = gaz.capital(unit.country) if unit.country else None
+        return core in name_key(t.admin1 or "").key or (
+            capital is not None and capital.place_id == t.place_id)
+
     def shadowed(unit: Place) -> bool:
         core = name_key(unit.name).core  # "Lima Region": the city Lima, not Kansas City
         floor = SHADOW_SHARE * unit.population
-        return any((inside(c.place, unit) or (c.place.country, name_key(c.place.name).key)
-                    == (unit.country, core)) and c.place.population >= floor for c in towns)
+        return any((inside(c.place, unit) or namesake(c.place, unit, core))
+                   and c.place.population >= floor for c in towns)
 
     return [c for c in cands if not (c.place.precision in ("admin1", "admin2")
                                      and shadowed(c.place))] or cands
@@ -265,7 +274,7 @@ def resolve(name: str, *, context: GeoContext | None = None, gazetteer: Gazettee
         q = replace(q, admin_hint=True, place_hint=False)
     elif gaz.demonym(name)[0]:
         return None
-    cands = _localities_when_said(_drop_shadowed_units(gaz.candidates(name), q), q)
+    cands = _localities_when_said(_drop_shadowed_units(gaz.candidates(name), q, gaz), q)
     cands = _features_over_towns(_country_over_its_namesake(cands, q), q)
     if not cands:
         return None

@@ -9,6 +9,7 @@ the confident mentions are placed, the others are re-resolved near them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -23,11 +24,12 @@ CONFIDENT = 0.6  # a mention this sure anchors the others ("near" evidence)
 _CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|of|in the|،|في)\s*(?:the\s+)?", re.IGNORECASE)
 
 
-def _containers(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, tuple[str, ...]]:
+def _containers(text: str, spans: Sequence[tuple[int, int]], listed: set[int]
+                ) -> dict[int, tuple[str, ...]]:
     """Index of a span -> the names of the spans that contain it ("Hit, Anbar")."""
     within: dict[int, tuple[str, ...]] = {}
     for k in range(len(spans) - 1, -1, -1):
-        if k + 1 < len(spans):
+        if k + 1 < len(spans) and k not in listed:
             gap = text[spans[k][1]:spans[k + 1][0]]
             nxt = text[spans[k + 1][0]:spans[k + 1][1]]
             # a name is never its own container ("the City of Santa Ana, the Santa Ana
@@ -35,6 +37,42 @@ def _containers(text: str, spans: Sequence[tuple[int, int]]) -> dict[int, tuple[
             if _CONTAINER_GAP.fullmatch(gap) and nxt != text[spans[k][0]:spans[k][1]]:
                 within[k] = (nxt, *within.get(k + 1, ()))
     return within
+
+
+def _lists(text: str, spans: Sequence[tuple[int, int]]) -> list[range]:
+    """The enumerations among the spans ("Georgia, Oklahoma, Pennsylvania and California"),
+    as runs of indexes: three or more names joined by commas, then "and"/"or" and a last
+    one, are siblings, not each other's containers as in "Hit, Anbar, Iraq"."""
+    gaps = [text[spans[k][1]:spans[k + 1][0]] for k in range(len(spans) - 1)]
+    runs: list[range] = []
+    k = 0
+    while k < len(gaps):
+        end = k
+        while end < len(gaps) and _COMMA.fullmatch(gaps[end]):
+            end += 1
+        if end - k >= 2 and end < len(gaps) and _LAST_OF_LIST.fullmatch(gaps[end]):
+            runs.append(range(k, end + 2))
+        k = end + 1
+    return runs
+
+
+def _units_by_siblings(runs: Sequence[range], first: Sequence[Resolution | None]) -> set[int]:
+    """Members of a list whose other members are mostly first-level units of one country:
+    read them as units too ("Georgia" among US states is the state, "Oklahoma" not
+    Oklahoma City)."""
+    out: set[int] = set()
+    for run in runs:
+        for k in run:
+            others = [first[j] for j in run if j != k]
+            units = Counter(r.place.country for r in others
+                            if r is not None and r.place.precision == "admin1")
+            if units and units.most_common(1)[0][1] * 2 > len(others):
+                out.add(k)
+    return out
+
+
+_COMMA = re.compile(r"\s*,\s*")
+_LAST_OF_LIST = re.compile(r"\s*,?\s*(?:and|or|&)\s+", re.IGNORECASE)
 
 
 def geoparse_places(text: str, spans: Sequence[tuple[int, int]], *,
@@ -47,28 +85,31 @@ def geoparse_places(text: str, spans: Sequence[tuple[int, int]], *,
     base = context or GeoContext()
     if not base.countries:
         base = replace(base, countries=country_focus(text, gaz))
-    within = _containers(text, spans)
+    runs = _lists(text, spans)
+    within = _containers(text, spans, {k for run in runs for k in run})
     # One sense per document: "Santa Ana, California" once makes every later bare
     # "Santa Ana" of the story the Californian one.
     named_within: dict[str, tuple[str, ...]] = {}
     for k, inner in within.items():
         named_within.setdefault(text[spans[k][0]:spans[k][1]], inner)
 
-    def pass_(near: tuple[PlaceRef, ...]) -> list[Resolution | None]:
+    def pass_(near: tuple[PlaceRef, ...], units: set[int]) -> list[Resolution | None]:
         out: list[Resolution | None] = []
-        done: dict[tuple[str, tuple[str, ...]], Resolution | None] = {}  # a name said again
+        done: dict[tuple[str, tuple[str, ...], bool], Resolution | None] = {}  # said again
         for k, (s, e) in enumerate(spans):
             name = text[s:e]
             said = within.get(k) or named_within.get(name, ())
-            if (name, said) not in done:
+            key = (name, said, k in units)
+            if key not in done:
                 ctx = replace(base, within=(*said, *base.within),
                               near=(*base.near, *(r for r in near if r.text != name)))
-                done[name, said] = resolve(name, context=ctx, gazetteer=gaz)
-            out.append(done[name, said])
+                done[key] = resolve(name, context=ctx, gazetteer=gaz, unit=k in units)
+            out.append(done[key])
         return out
 
-    first = pass_(())
+    first = pass_((), set())
     anchors = tuple(r.ref() for r in first if r is not None and r.score >= CONFIDENT)
-    final = pass_(anchors) if anchors else first
+    units = _units_by_siblings(runs, first)
+    final = pass_(anchors, units) if anchors or units else first
     return [PlaceMention(s, e, text[s:e], r.ref(), r.place.kind, r.score)
             for (s, e), r in zip(spans, final, strict=True) if r is not None]
