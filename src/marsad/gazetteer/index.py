@@ -125,6 +125,7 @@ class Gazetteer:
         }
         self._country_keys: dict[str, str] | None = None
         self._admin1_keys: frozenset[str] | None = None
+        self._focus_first: frozenset[str] | None = None
         demonyms = data_yaml("demonyms.yaml") or {}
         self._demonyms: dict[str, str | None] = {
             name_key(str(word)).key: (None if cc in (None, "null") else str(cc))
@@ -188,6 +189,7 @@ class Gazetteer:
     def country(self, iso2: str) -> Place | None:
         return self._countries.get(iso2.upper())
 
+    @lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process; a few hundred countries
     def capital(self, iso2: str) -> Place | None:
         """The capital city of a country ("the Afghan capital": Kabul), None if unknown."""
         name = gazetteer_build.capitals().get(iso2.upper())
@@ -238,6 +240,14 @@ class Gazetteer:
                 "WHERE p.kind = 'admin1'")
             self._admin1_keys = frozenset(k for (k,) in rows)
         return self._admin1_keys
+
+    def focus_first_tokens(self) -> frozenset[str]:
+        """The first token of every key a country-focus scan looks for (country and unit
+        names, demonyms): a word starting no such key starts no n-gram worth a look-up."""
+        if self._focus_first is None:
+            keys = [*self.country_keys(), *self.admin1_keys(), *self._demonyms]
+            self._focus_first = frozenset(k.split()[0] for k in keys if k.split())
+        return self._focus_first
 
     def country_named(self, name: str) -> str | None:
         """ISO2 of the country `name` is a name or alias of, a possessive read as the name

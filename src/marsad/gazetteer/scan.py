@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from marsad.gazetteer.index import Gazetteer, default_gazetteer
-from marsad.gazetteer.names import norm, norm_of_words, norm_word
+from marsad.gazetteer.names import norm, norm_of_words, norm_word, rules
 
 _CAPITALISED = re.compile(
     r"(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*)(?:\s+(?:(?:al|el|de|of|the)[\s\-])?[A-Z][\w'’\-]*)*"
@@ -93,6 +93,8 @@ def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, fl
     gaz = gazetteer or default_gazetteer()
     names = gaz.country_keys()
     unit_keys = gaz.admin1_keys()
+    first_tokens = gaz.focus_first_tokens()
+    articles = rules().articles | rules().sun_articles
     words = _WORD.findall(text)
     folded = [norm_word(w) for w in words]
     counts: Counter[str] = Counter()
@@ -100,6 +102,11 @@ def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, fl
     while i < len(words):
         if not words[i][:1].isupper():
             i += 1  # names and demonyms start with a capital ("the" is no part of a key)
+            continue
+        head = folded[i]
+        if head is not None and (not head or (head[0] not in first_tokens
+                                              and head[0] not in articles)):
+            i += 1  # no key starts with this word (an article may be dropped before one)
             continue
         for n in (4, 3, 2, 1):
             if len(words) - i < n:

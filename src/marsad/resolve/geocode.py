@@ -159,10 +159,16 @@ def _score(c: Candidate, q: NameKey, ev: _Evidence, w: Weights) -> float:
     s += w.focus * ev.focus.get(p.country or "", 0.0)
     if ev.country and p.country == ev.country:
         s += w.country_hint
-    if ev.near:
-        d = min(distance_km(p.lat, p.lon, lat, lon) for lat, lon in ev.near)
-        s += w.near * math.exp(-d / w.near_km)
+    # only places within a few hundred km count; farther ones add under 1% of the weight,
+    # so a latitude band skips them before the great-circle distance is computed
+    near = [distance_km(p.lat, p.lon, lat, lon) for lat, lon in ev.near
+            if abs(lat - p.lat) < _NEAR_BAND_DEG]
+    if near:
+        s += w.near * math.exp(-min(near) / w.near_km)
     return s
+
+
+_NEAR_BAND_DEG = 7.0  # ~780 km of latitude: exp(-780 / 150) < 0.006
 
 
 # A town shadows the unit of its name only as a large part of it: Kirkuk holds most of Kirkuk
