@@ -208,3 +208,24 @@ def test_a_place_and_the_site_in_it_give_the_site():
         "Shrine in Najaf, police said.")
     assert where is not None and where.precision in ("facility", "city")
     assert where.lat is not None and abs(where.lat - 32.0) < 0.3
+
+
+def _first_statement_place(text: str):
+    evs = [e for e in extract(text, published=date(2024, 3, 4)) if e.kind == "statement"]
+    assert evs, text
+    return evs[0].where
+
+
+@pytest.mark.parametrize(("text", "country", "name"), [
+    # a capital or a town of the story's country in the speaker's own name is its seat,
+    # before the dateline of a report filed elsewhere
+    ("North Korea warns of war over sanctions\nSEOUL (Reuters) - North Korea said sanctions "
+     "would be an act of war. Pyongyang warned South Korea on Friday that joining the "
+     "sanctions would end all talks.", "KP", "Pyongyang"),
+    ("Kabul court accuses warlord\nA Kabul court on Monday accused a former warlord of "
+     "ordering the killings of villagers in northern Afghanistan, officials said.",
+     "AF", "Kabul"),
+])
+def test_a_place_in_the_speakers_name_is_the_statements_seat(text, country, name):
+    where = _first_statement_place(text)
+    assert where is not None and (where.country, where.name) == (country, name)

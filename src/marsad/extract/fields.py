@@ -120,12 +120,13 @@ def _seat_names(ctx: Context, text: str, d: Draft) -> tuple[str, ...]:
     """A speaker's names as the text gives them: "Rebar Ahmad", "the Interior Minister of
     Kurdistan Region", and the speaker of the report the statement sits in."""
     f, s = d.frame, d.sentence
-    if f.kind != "statement" or d.agent is None:
+    if f.kind != "statement":
         return ()
-    names = descriptors(ctx, text, d.agent)
+    names = descriptors(ctx, text, d.agent) if d.agent is not None else []
     if f.agent is not None:
         names.append(f.agent.text)  # as the sentence writes it ("Al-Sudani")
-    speaker = governing_report(ctx, s, f.head)  # "X said: 'the region cannot ...'"
+    # "X said: 'the region cannot ...'"; "a Turkish company announced it was halting ..."
+    speaker = governing_report(ctx, s, f.head)
     if speaker is not None:
         names += descriptors(ctx, text, speaker)
     return tuple(names)

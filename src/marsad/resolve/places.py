@@ -25,7 +25,7 @@ from marsad.context import Context
 from marsad.gazetteer import Gazetteer, Place, distance_km
 from marsad.resolve import geocode
 from marsad.resolve.geoparse import geoparse_places
-from marsad.types import PlaceChoice, PlacePhrase, PlaceRef, Span
+from marsad.types import PlaceChoice, PlaceMention, PlacePhrase, PlaceRef, Span
 
 _AGREE_KM = 50.0  # a pack facility agrees with a named container this close to it
 _SOLE_PLACE_SCORE = 0.5  # a place the story names counts when resolved this surely
@@ -69,6 +69,16 @@ class DocPlaces:
         return None
 
     @cached_property
+    def story_places(self) -> list[PlaceMention]:
+        """The toponyms of the story after its dateline, resolved together."""
+        if not self._toponyms:
+            return []
+        after = max(self._dateline.span_end, self._dateline.end) if self._dateline else 0
+        spans = [sp for sp in self._toponyms if sp[0] >= after]
+        return geoparse_places(self._text, spans, context=geocode.GeoContext(
+            countries=self._focus), gazetteer=self.ctx.gazetteer)
+
+    @cached_property
     def sole_place(self) -> PlaceRef | None:
         """The one place below the country the story names in its country of focus ("Three
         UN workers were freed... the kidnappers in Kabul"): an act its sentence places
@@ -76,14 +86,11 @@ class DocPlaces:
         places there ("Kabul", "Kandahar") say nothing; towns of one named admin1 give the
         admin1. The dateline does not count: it is where the report was filed."""
         top = self.top_country()
-        if top is None or not self._toponyms:
+        if top is None:
             return None
-        after = max(self._dateline.span_end, self._dateline.end) if self._dateline else 0
-        spans = [sp for sp in self._toponyms if sp[0] >= after]
-        found = geoparse_places(self._text, spans, context=geocode.GeoContext(
-            countries=self._focus), gazetteer=self.ctx.gazetteer)
-        inside = [m.place for m in found if m.place.country == top and m.place.precision
-                  not in ("country", "continent") and m.score >= _SOLE_PLACE_SCORE]
+        inside = [m.place for m in self.story_places if m.place.country == top
+                  and m.place.precision not in ("country", "continent")
+                  and m.score >= _SOLE_PLACE_SCORE]
         if not inside:
             return None
         finest = min(inside, key=lambda p: _FINENESS.index(p.precision or "city"))
@@ -255,6 +262,22 @@ def seat(ctx: Context, names: Iterable[str], doc: DocPlaces) -> PlaceRef | None:
             for place in p.places_for_demonym(word):
                 if doc.is_top(place.country):
                     return place.ref(word)
+        named = _place_in_name(name, doc)
+        if named is not None:
+            return named
+    return None
+
+
+def _place_in_name(name: str, doc: DocPlaces) -> PlaceRef | None:
+    """A place of the story's country that a speaker's own name holds ("Darfur rebels",
+    "Baghdad police", "a Kabul court"): the speaker speaks from there."""
+    for m in doc.story_places:
+        ref = m.place
+        if ref.precision in (None, "continent") or (ref.place_id or "").startswith("cc:") \
+                or not doc.is_top(ref.country):
+            continue  # a country's own name says whom one speaks of ("Iraq war veterans")
+        if re.search(rf"(?<!\w){re.escape(m.text)}(?!\w)", name):
+            return doc.unit_above(ref) if ref.precision == "admin2" else ref
     return None
 
 
