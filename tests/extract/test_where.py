@@ -229,3 +229,11 @@ def _first_statement_place(text: str):
 def test_a_place_in_the_speakers_name_is_the_statements_seat(text, country, name):
     where = _first_statement_place(text)
     assert where is not None and (where.country, where.name) == (country, name)
+
+
+def test_a_speaker_described_in_a_place_speaks_from_there():
+    where = _first_statement_place(
+        "Elders seek release of hostages\nISLAMABAD - Tribal elders in Pakistan's North "
+        "Waziristan tribal area are negotiating with the kidnappers of two Turkish engineers, "
+        "a government spokesman said on Sunday.")
+    assert where is not None and where.name == "North Waziristan"

@@ -238,3 +238,10 @@ def test_seas_and_regions_of_several_countries_are_features_not_towns(name, lat,
 def test_a_town_named_for_a_sea_is_the_town_when_the_name_says_city():
     r = resolve("Atlantic City")
     assert r is not None and (r.place.precision, r.place.country) == ("city", "US")
+
+
+def test_a_region_at_first_level_precision_names_the_unit_it_lies_in():
+    # "South Waziristan" is placed at its own centre, recorded under Khyber Pakhtunkhwa
+    ref = geocode("South Waziristan")
+    assert ref is not None and ref.precision == "admin1"
+    assert (ref.name, ref.admin1, ref.country) == ("South Waziristan", "Khyber Pakhtunkhwa", "PK")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from marsad.analyse import Sentence
 from marsad.context import Context
+from marsad.extract import tree
 from marsad.extract.attribution import governing_report
 from marsad.extract.draft import Draft, add_toll
 from marsad.extract.frames import Frame
@@ -19,7 +20,7 @@ from marsad.extract.protests import protest_context
 from marsad.extract.stance import stance
 from marsad.extract.times import sentence_times
 from marsad.extract.victims import killing_verb, named_victims
-from marsad.types import Counted, EventDraft, PlaceChoice, Quantity, Span, TimeExpression
+from marsad.types import Counted, EventDraft, Mention, PlaceChoice, Quantity, Span, TimeExpression
 
 _HEAVY_MODES = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack"})
 
@@ -123,6 +124,9 @@ def _seat_names(ctx: Context, text: str, d: Draft) -> tuple[str, ...]:
     if f.kind != "statement":
         return ()
     names = descriptors(ctx, text, d.agent) if d.agent is not None else []
+    located = _with_location(ctx, s, d.agent) if d.agent is not None else None
+    if located:
+        names.append(located)  # "rebels in Darfur": where the speaker is
     if f.agent is not None:
         names.append(f.agent.text)  # as the sentence writes it ("Al-Sudani")
     # "X said: 'the region cannot ...'"; "a Turkish company announced it was halting ..."
@@ -130,6 +134,19 @@ def _seat_names(ctx: Context, text: str, d: Draft) -> tuple[str, ...]:
     if speaker is not None:
         names += descriptors(ctx, text, speaker)
     return tuple(names)
+
+
+def _with_location(ctx: Context, s: Sentence, m: Mention) -> str | None:
+    """The mention with the place phrase attached to its head ("Tribal elders in Pakistan's
+    South Waziristan tribal area"), when the sentence's parse gives one."""
+    if not s.parsed or not (s.start <= m.start and m.end <= s.end):
+        return None
+    preps = ctx.profile.words("inside_preps")
+    for p in tree.children(s, m.head, ctx.profile.labels("prep_dep")):
+        if p.lower in preps and p.i > m.head:
+            last = s.subtree(p.i)[-1]
+            return s.text[m.start - s.start:last.end - s.start]
+    return None
 
 
 def _rest(text: str, s: Sentence) -> str:

@@ -224,8 +224,15 @@ def places(ctx: Context, s: Sentence) -> list[Entity]:
         if e.label not in p.labels("place_entities"):
             continue
         last = s.tokens[e.last - 1]
-        if last.dep in p.labels("modifier_deps") and s.tokens[last.head].pos in (
-            p.labels("noun_pos")) and entity_at(s, last.head) is not e:
+        head = s.tokens[last.head]
+        if last.dep in p.labels("modifier_deps") and head.pos in p.labels("noun_pos") and (
+                entity_at(s, last.head) is not e and head.lemma not in _place_nouns(p)):
             continue
         out.append(e)
     return out
+
+
+@cache
+def _place_nouns(profile: LanguageProfile) -> frozenset[str]:
+    """Nouns a name on which is still a place ("the North Waziristan tribal area")."""
+    return frozenset(profile.data("lexicons/places.yaml")["place_of_nouns"])

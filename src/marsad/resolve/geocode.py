@@ -76,7 +76,8 @@ class Resolution:
 
 
 def to_ref(text: str, p: Place) -> PlaceRef:
-    admin1 = p.name if p.precision == "admin1" else p.admin1
+    # a region at admin1 precision ("South Waziristan") lies in its unit (Khyber Pakhtunkhwa)
+    admin1 = (p.admin1 or p.name) if p.precision == "admin1" else p.admin1
     return PlaceRef(text=text, place_id=p.place_id, name=p.name, lat=p.lat, lon=p.lon,
                     admin1=admin1 if p.precision != "country" else None, country=p.country,
                     precision=p.precision)
