@@ -415,7 +415,7 @@ PLACES = Record(
         **{name: WORDS for name in (
             "location_preps", "weak_preps", "never_preps", "place_of_nouns",
             "not_place_words", "designators", "name_connectors", "container_stop_words",
-            "cause_words", "determiners", "never_toponyms", "capital_nouns",
+            "cause_words", "determiners", "never_toponyms", "capital_nouns", "destination_preps",
         )},
         "part_of_prep": STR,
     }

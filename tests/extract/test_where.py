@@ -172,6 +172,10 @@ def test_seats_are_pack_data_inherited_through_offices_and_parents():
          "death by UK soldiers.", "incident", "name", "Basrah"),
         ("US forces killed five militants on Monday, the military said.", "incident",
          "country", None),
+        # a deployment is where the force goes, not where it set out from
+        ("An elite contingent of 50 Nigerian soldiers left Nigeria on Thursday for Darfur, "
+         "the first stage of an African Union deployment.", "incident", "name", "Darfur"),
+        ("Britain sent 500 more troops to Basra on Monday.", "incident", "name", "Basrah"),
     ],
 )
 def test_wire_news_places(text: str, kind: str | None, field: str, value: str | None):

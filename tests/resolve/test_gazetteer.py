@@ -15,6 +15,7 @@ from marsad.gazetteer.index import (
     fingerprint,
 )
 from marsad.gazetteer.names import name_key, skeleton
+from marsad.gazetteer.scan import country_focus
 
 
 @pytest.fixture(scope="session")
@@ -101,6 +102,22 @@ def test_demonyms(gaz: Gazetteer) -> None:
     assert gaz.demonym("Iraqi") == (True, "IQ")
     assert gaz.demonym("Kurdish") == (True, None)
     assert gaz.demonym("Erbil") == (False, None)
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    # every country's demonym, from countryinfo, and its plural; shared ones go to the most
+    # populous country; a country's own name is no demonym
+    ("Dutch", "NL"), ("Sri Lankan", "LK"), ("Kenyans", "KE"), ("Congolese", "CD"),
+    ("New Zealanders", "NZ"), ("Swiss", "CH"),
+])
+def test_every_countrys_demonym_points_to_it(gaz: Gazetteer, word: str, country: str) -> None:
+    assert gaz.demonym(word) == (True, country)
+    assert gaz.demonym("Djibouti") == (False, None)
+
+
+def test_a_demonym_of_two_words_counts_for_its_country(gaz: Gazetteer) -> None:
+    assert country_focus("South Korean and Sri Lankan officials met.", gaz) == {
+        "KR": 0.5, "LK": 0.5}
 
 
 def test_countries_have_centroids(gaz: Gazetteer) -> None:

@@ -103,6 +103,7 @@ def _counted(value: tuple[Quantity, Span] | None) -> Counted | None:
 def _place_readings(ctx: Context, text: str, d: Draft) -> tuple[PlaceChoice, ...]:
     f, s = d.frame, d.sentence
     statement = f.kind == "statement"
+    motion = f.category == "MOBILIZE"  # a deployment is where the force goes
     if statement and f.inferred:
         return ()  # an inferred statement's sentence is its content, not where it was said
     exclude = [(m.start, m.end) for m in (d.agent, f.agent) if m is not None]
@@ -110,11 +111,12 @@ def _place_readings(ctx: Context, text: str, d: Draft) -> tuple[PlaceChoice, ...
         exclude.append((f.attributed.source.start, f.attributed.source.end))
     if d.clause is not None:  # a sentence of several acts: each is placed in its own clause
         own = place_choices(ctx, text, s, f.head, patient=d.patient, statement=statement,
+                            motion=motion,
                             exclude=[*exclude, (s.start, d.clause[0]), (d.clause[1], s.end)])
         if own:
             return own  # else the sentence's place ("attacked X village, and burned houses")
     return place_choices(ctx, text, s, f.head, patient=d.patient, exclude=exclude,
-                         statement=statement)
+                         statement=statement, motion=motion)
 
 
 def _seat_names(ctx: Context, text: str, d: Draft) -> tuple[str, ...]:

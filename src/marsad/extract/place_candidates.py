@@ -29,6 +29,7 @@ class _Words:
     name_run: re.Pattern[str]
     designator: re.Pattern[str]
     container_stop: tuple[str, ...]  # "(coded as ...)": a note in brackets, not a container
+    destination: frozenset[str]  # "left for Darfur": where a deployment goes
     cause_words: frozenset[str]  # "according to", "due to", "because of": never locate
     determiners: re.Pattern[str]  # dropped before a pack's place name ("the US embassy")
     left_modifier_deps: frozenset[str]
@@ -67,6 +68,7 @@ def words(profile: LanguageProfile) -> _Words:
         designator=re.compile("|".join(map(re.escape, designators))),
         container_stop=tuple(raw["container_stop_words"]),
         cause_words=frozenset(raw["cause_words"]),
+        destination=frozenset(raw["destination_preps"]),
         determiners=re.compile(rf"^(?:{'|'.join(map(re.escape, raw['determiners']))})\s+",
                                re.IGNORECASE),
         left_modifier_deps=profile.labels("place_left_modifier_deps"),

@@ -63,9 +63,13 @@ def attachment(ctx: Context, s: Sentence, head: int, trigger: int) -> Attachment
 
 
 def _tier(ctx: Context, s: Sentence, att: Attachment, patient: Mention | None,
-          c: Candidate) -> int | None:
-    """0: where the act took place; 1: a bare argument; 2: a weak preposition; None: never."""
+          c: Candidate, destination: tuple[int, ...]) -> int | None:
+    """0: where the act took place; 1: a bare argument; 2: a weak preposition; None: never.
+    `destination`: the words of a deployment ("sent troops"), whose goal (-1) is where it is,
+    before where it set out from ("left Nigeria on Thursday for Darfur")."""
     w = words(ctx.profile)
+    if att.prep in w.destination and att.prep_head in destination:
+        return -1
     if att.prep is None:
         if patient is not None and c.head is not None and patient.head == c.head:
             return 0  # "shelled Oleksandrivka": the target is a place
@@ -123,11 +127,14 @@ def _overlaps(c: Candidate, spans: Iterable[tuple[int, int]]) -> bool:
 
 def choose(ctx: Context, text: str, s: Sentence, trigger: int, *,
            patient: Mention | None = None, exclude: Iterable[tuple[int, int]] = (),
-           statement: bool = False) -> tuple[Candidate, list[Candidate]] | None:
+           statement: bool = False, motion: bool = False
+           ) -> tuple[Candidate, list[Candidate]] | None:
     """The event's place phrase in the sentence (and the places attached to it, which are
-    its containers), or None."""
+    its containers), or None. `motion`: the act moves a force, placed where it goes."""
     exclude = list(exclude)
     ranked = []
+    # "sent 500 troops to Basra": the goal hangs from the trigger or the verb it serves
+    moving = (trigger, s.tokens[trigger].head) if motion else ()
     cands = [c for c in candidates(ctx, text, s) if not _overlaps(c, exclude)]
     for k, c in enumerate(cands):
         if c.head is None:
@@ -136,7 +143,7 @@ def choose(ctx: Context, text: str, s: Sentence, trigger: int, *,
         if s.tokens[c.head].pos not in w.noun_pos or s.tokens[c.head].ent in w.nationality:
             continue  # "Additionally, ...", "Russian": not a place name
         att = attachment(ctx, s, c.head, trigger)
-        tier = _tier(ctx, s, att, patient, c)
+        tier = _tier(ctx, s, att, patient, c, moving)
         if _modifier(ctx, s, c.head) and not c.pack_only:
             if statement or ctx.gazetteer.country_named(c.text) is not None:
                 continue  # "US forces", "Iraq's government": who, not where
@@ -176,7 +183,8 @@ def _phrase(c: Candidate) -> PlacePhrase:
 
 def place_choices(ctx: Context, text: str, s: Sentence, trigger: int, *,
                   patient: Mention | None = None, exclude: Iterable[tuple[int, int]] = (),
-                  statement: bool = False, tries: int = 4) -> tuple[PlaceChoice, ...]:
+                  statement: bool = False, motion: bool = False, tries: int = 4
+                  ) -> tuple[PlaceChoice, ...]:
     """The sentence's readings of the event's place, best first: each next one is chosen
     with the phrases before it excluded, for when resolve cannot place a phrase (or only
     loosely) and gives way to the next."""
@@ -186,7 +194,7 @@ def place_choices(ctx: Context, text: str, s: Sentence, trigger: int, *,
     out = []
     for _ in range(tries):
         got = choose(ctx, text, s, trigger, patient=patient, exclude=exclude,
-                     statement=statement)
+                     statement=statement, motion=motion)
         if got is None:
             break
         best, containers = got

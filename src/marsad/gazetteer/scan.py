@@ -123,10 +123,10 @@ def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, fl
                 counts[unit] += 1.0  # "Northern Ireland": not Ireland
                 i += n
                 break
-            is_dem, cc = gaz.demonym(phrase) if n == 1 else (False, None)
+            is_dem, cc = gaz.demonym(phrase)  # "Iraqi", "South Korean"
             if is_dem and cc:
                 counts[cc] += 0.5
-                i += 1
+                i += n
                 break
         else:
             i += 1
