@@ -215,7 +215,10 @@ class Gazetteer:
 
     def demonym(self, word: str) -> tuple[bool, str | None]:
         """(is a demonym or group adjective, the country it points to if one)."""
-        key = name_key(word).key
+        return self.demonym_of_key(name_key(word).key)
+
+    def demonym_of_key(self, key: str) -> tuple[bool, str | None]:
+        """`demonym` for a lookup key already made (a scan's n-grams)."""
         if key in self._demonyms:
             return True, self._demonyms[key]
         return False, None

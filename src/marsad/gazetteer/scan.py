@@ -123,7 +123,7 @@ def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, fl
                 counts[unit] += 1.0  # "Northern Ireland": not Ireland
                 i += n
                 break
-            is_dem, cc = gaz.demonym(phrase)  # "Iraqi", "South Korean"
+            is_dem, cc = gaz.demonym_of_key(key)  # "Iraqi", "South Korean"
             if is_dem and cc:
                 counts[cc] += 0.5
                 i += n
