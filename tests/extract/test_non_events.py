@@ -51,3 +51,24 @@ def test_civilians_leaving_is_no_withdrawal():
     got = [e for e in extract_events("Israeli troops withdrew from the northern Gaza Strip on "
                                      "Friday.") if e.category == "RETREAT"]
     assert len(got) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Greenpeace was saddened by the death of a French protestor who was struck and killed "
+    "Sunday by a train transporting nuclear waste to Germany.",
+    "Preparations began for the return to Canada of a sailor killed in a submarine fire in "
+    "the North Atlantic.",
+    "Mourners filled a church for a mother and her seven children killed when fire tore "
+    "through their home.",
+])
+def test_a_death_by_mishap_is_no_ones_act(text: str) -> None:
+    assert [e for e in events(text) if e.category == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire on a bus in Peshawar, killing five passengers.",
+    "Militants set fire to a school in Kandahar, killing two guards.",
+    "Two soldiers were killed in a train bombing near Quetta.",
+])
+def test_fire_and_trains_in_an_act_are_still_attacks(text: str) -> None:
+    assert [e.category for e in events(text)] == ["ASSAULT"]

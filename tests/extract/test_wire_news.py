@@ -197,3 +197,10 @@ def test_a_threat_carried_by_a_letter_was_made():
 def test_a_threat_only_talked_about_was_not_made():
     assert ("statement", "THREATEN") not in _got(
         "Experts discussed the threat of terrorism at a conference in London.")
+
+
+def test_a_death_as_the_result_of_an_attack_is_the_attack() -> None:
+    found = events("Former defense minister Enrique Lopez Albujar died today in Lima as a "
+                   "consequence of a terrorist attack.")
+    assert [(e.kind, e.category) for e in found] == [("incident", "ASSAULT")]
+    assert events("Three soldiers died as a result of the heat in the desert.") == []

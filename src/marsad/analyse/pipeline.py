@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 from marsad.analyse import model
 from marsad.analyse.datelines import find_dateline
+from marsad.analyse.glued import split_glued
+from marsad.analyse.truecase import is_shouting, read_shouted
 from marsad.analyse.types import Analysis, Entity, Sentence, Token
 
 ParseIf = Callable[[str], bool]
@@ -58,7 +60,7 @@ def _split(texts: Sequence[str]) -> list[list[_Split]]:
                 datelines[len(jobs)] = _Split(start, start + len(head), para, head, True)
                 start, line = start + dl.length, line[dl.length :]
             jobs.append((n, start, para))
-            lines.append(line)
+            lines.append(read_shouted(line) if is_shouting(line) else line)
     nlp = model.splitter()
     for job, ((n, base, para), doc) in enumerate(
         zip(jobs, nlp.pipe(lines, batch_size=_BATCH), strict=True)
@@ -70,7 +72,9 @@ def _split(texts: Sequence[str]) -> list[list[_Split]]:
             if not s_text:
                 continue
             start = base + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            result[n].append(_Split(start, start + len(s_text), para, s_text, False))
+            for piece_start, piece in split_glued(start, s_text):
+                result[n].append(_Split(piece_start, piece_start + len(piece), para, piece,
+                                        False))
     return result
 
 
@@ -118,7 +122,9 @@ def analyse_many(texts: Iterable[str], parse_if: ParseIf | None = None) -> list[
         sentences = []
         for k, sent in enumerate(sents):
             tokens, ents = parsed.get((n, k), ((), ()))
-            sentences.append(Sentence(k, sent.start, sent.end, sent.text, sent.paragraph,
+            # the text as written: a line read in capitals was parsed re-cased (truecase.py)
+            written = texts[n][sent.start:sent.end]
+            sentences.append(Sentence(k, sent.start, sent.end, written, sent.paragraph,
                                       tokens, ents, dateline=sent.dateline))
         out.append(Analysis(texts[n], tuple(sentences)))
     return out

@@ -18,6 +18,7 @@ from typing import Any
 import ahocorasick
 
 from marsad.analyse import Sentence, Token
+from marsad.analyse.inflection import deinflections
 from marsad.analyse.profiles import LanguageProfile
 
 MAX_GAP = 3
@@ -121,15 +122,8 @@ def forms(profile: LanguageProfile, tok: Token) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _word_forms(morph: Morphology, low: str, lemma: str) -> frozenset[str]:
-    out = {lemma, low}
-    for suffix, repl in morph.suffixes:
-        if low.endswith(suffix) and len(low) - len(suffix) >= morph.min_stem:
-            out.add(low[: len(low) - len(suffix)] + repl)
-    for suffix in morph.doubled_suffixes:  # "stabbed" → "stab"; "shelling" keeps its "ll"
-        n = len(suffix)
-        if low.endswith(suffix) and len(low) > n + 2 and low[-n - 1] == low[-n - 2]:
-            out.add(low[: -n - 1])
-    return frozenset(out)
+    found = deinflections(low, morph.suffixes, morph.doubled_suffixes, morph.min_stem)
+    return frozenset({lemma, *found})
 
 
 class Lexicon:

@@ -249,9 +249,21 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
             return True, anaphoric
         if gov.lower in p.words("licensing_preps") and top.pos in p.labels("verb_pos"):
             return True, anaphoric
+        if gov.lower in p.words("cause_preps") and top.lemma in p.words("cause_nouns") and (
+                _under_verb(ctx, s, top)):
+            return True, anaphoric  # "died as a result of an attack", "as a consequence of"
         if top.i in asserting:
             return True, anaphoric  # "blamed for the bombing", "held responsible for it"
     return False, anaphoric
+
+
+def _under_verb(ctx: Context, s: Sentence, noun: Token) -> bool:
+    """Whether a noun is the object of a preposition on a verb ("died [as] a result")."""
+    p = ctx.profile
+    if noun.dep not in p.labels("prep_object_dep") or noun.head == noun.i:
+        return False
+    prep = s.tokens[noun.head]
+    return prep.head != prep.i and s.tokens[prep.head].pos in p.labels("verb_pos")
 
 
 def report_verbs(profile: LanguageProfile) -> frozenset[str]:
@@ -275,4 +287,28 @@ def natural_cause(ctx: Context, s: Sentence, head: int, agent: Mention | None) -
         return True
     if any(c.lemma in causes for c in children(s, head)):
         return True  # "a heart attack"
-    return any(w.lower in p.words("accident_words") for w in s.tokens)
+    if any(w.lower in p.words("accident_words") for w in s.tokens):
+        return True
+    return accidental_cause(ctx, s, head, agent)
+
+
+def accidental_cause(ctx: Context, s: Sentence, head: int, agent: Mention | None) -> bool:
+    """A death told with a mishap for its cause and no one behind it: "struck and killed by a
+    train", "a sailor killed in a submarine fire", "killed when fire tore through their
+    home". Only as the agent or the cause: "opened fire" and "a train bombing" are acts."""
+    p = ctx.profile
+    mishaps = p.words("accident_causes")
+    if agent is not None:
+        return s.tokens[agent.head].lemma in mishaps
+    # the trigger and the verbs joined to it ("struck and killed by a train")
+    verbs = [head, *(c.i for c in children(s, head, p.labels("conj_dep")))]
+    for v in verbs:
+        for c in children(s, v, p.labels("preposition_deps")):
+            if c.lower in p.words("licensing_preps") and any(
+                    o.lemma in mishaps for o in children(s, c.i, p.labels("prep_object_dep"))):
+                return True  # "killed in a fire", "died in the crash", "hit by a train"
+        for clause in children(s, v, p.labels("adverbial_clause_dep")):
+            if any(x.lemma in mishaps
+                   for x in children(s, clause.i, p.labels("active_subject_deps"))):
+                return True  # "killed when fire tore through"
+    return False

@@ -179,6 +179,16 @@ class Gazetteer:
         found.sort(key=lambda c: (-c.match, -c.place.population))
         return tuple(found)
 
+    @lru_cache(maxsize=65_536)  # noqa: B019 - one gazetteer per process; words repeat a lot
+    def is_name(self, key: str, min_population: int = 0) -> bool:
+        """Whether a lookup key, exactly, names a unit (country, region, first-level unit)
+        or a place of at least `min_population`: a test for restoring capitals."""
+        row = self._con.execute(
+            "SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+            "AND (p.kind != 'city' OR p.population >= ?) LIMIT 1", (key, min_population)
+        ).fetchone()
+        return row is not None
+
     def place(self, place_id: str) -> Place | None:
         hits = self._places("pid = ?", (place_id,))
         return hits[0] if hits else None

@@ -1,0 +1,70 @@
+"""Copy set in capitals and sentences glued together are read as ordinary text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad import events
+from marsad.analyse import analyse
+from marsad.analyse.glued import glued_cuts
+from marsad.analyse.truecase import is_shouting, read_shouted, truecase
+
+MUC_STYLE = (
+    "LIMA, 11 JAN 90 -- [TEXT] THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT] TODAY "
+    "DISTRIBUTED LEAFLETS CLAIMING RESPONSIBILITY FOR THE MURDER OF FORMER DEFENSE MINISTER "
+    "ENRIQUE LOPEZ ALBUJAR.\n\n"
+    "MEANWHILE, THREE SOLDIERS WERE KILLED AND SEVEN OTHERS WERE WOUNDED DURING CLASHES "
+    "YESTERDAY IN USULUTAN DEPARTMENT."
+)
+
+
+def test_only_lines_set_in_capitals_count_as_shouting() -> None:
+    assert is_shouting("THREE SUBVERSIVES WERE KILLED DURING CLASHES YESTERDAY.")
+    assert not is_shouting("Three subversives were killed in clashes with the FMLN.")
+    assert not is_shouting("US, UK IN TALKS")  # too short to tell
+
+
+def test_truecasing_keeps_every_offset_and_restores_words_and_names() -> None:
+    line = ("SAN SALVADOR -- THE ARMY REPORTED THAT ABOUT 50 PEASANTS HAVE BEEN KIDNAPPED BY "
+            "THE FMLN IN SAN MIGUEL DEPARTMENT ON 3 MAY. THE ARMY MAY RESPOND.")
+    out = truecase(line)
+    assert len(out) == len(line) and out.lower() == line.lower()
+    assert "San Salvador" in out and "San Miguel department" in out
+    assert "have been kidnapped by the FMLN" in out  # a short unknown word is an acronym
+    assert "3 May." in out and "army may respond" in out  # a month beside a number only
+    assert ". The army" in out  # a sentence's first letter is raised
+
+
+def test_editorial_brackets_are_blanked_for_the_parser_only() -> None:
+    line = "THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT] TODAY DISTRIBUTED LEAFLETS."
+    read = read_shouted(line)
+    assert len(read) == len(line) and "[" not in read and "today distributed" in read
+
+
+def test_a_report_in_capitals_gives_its_events_with_the_original_offsets() -> None:
+    found = events(MUC_STYLE, published=date(1990, 1, 11))
+    assert [e.category for e in found] == ["ASSAULT", "ASSAULT"]
+    for e in found:
+        assert MUC_STYLE[e.evidence.start:e.evidence.end] == e.evidence.text  # as written
+    assert found[1].killed is not None and found[1].killed.value == 3
+
+
+@pytest.mark.parametrize(("text", "cuts"), [
+    ("the deadly blast.Azamat Tazhayakov was found guilty", [17]),
+    ("scheduled for October 16.Twin bombs exploded", [25]),
+    ('"Who was it?" Mendeloff asked."Timothy McVeigh," Elliott said.', [31]),
+    ("The U.S.Army and the 3.5 Km road near news.bbc.co.uk and Mr.Smith", []),
+])
+def test_glued_sentence_ends_are_found_and_initials_are_not(text: str, cuts: list[int]) -> None:
+    assert glued_cuts(text) == cuts
+
+
+def test_glued_sentences_are_split_so_each_event_keeps_its_own_sentence() -> None:
+    text = ("His sentencing is scheduled for October 16.Twin bombs exploded near the finish "
+            "line of the Boston Marathon, killing three people.")
+    sentences = analyse(text).sentences
+    assert [s.text[:4] for s in sentences] == ["His ", "Twin"]
+    found = events(text, published=date(2014, 7, 21))
+    assert len(found) == 1 and found[0].evidence.text.startswith("Twin bombs")
