@@ -206,3 +206,13 @@ def test_conjoined_victims_are_counted_once_by_the_one_toll_reader(text: str, ki
     (event,) = events(text, published=date(2024, 3, 6))
     assert event.killed == Quantity(killed)
 
+
+
+@pytest.mark.parametrize("text", [
+    "Three soldiers were killed and seven others were wounded during clashes in Usulutan.",
+    "Three soldiers were killed and seven were wounded during clashes in Usulutan.",
+])
+def test_the_wounded_of_a_second_clause_join_the_toll(text: str) -> None:
+    (event,) = events(text)
+    assert event.killed is not None and event.killed.value == 3
+    assert event.injured is not None and event.injured.value == 7

@@ -48,8 +48,12 @@ class Draft:
 
 
 
-def add_toll(ctx: Context, d: Draft, text: str, s: Sentence) -> bool:
-    start, end = d.clause if d.clause is not None and s is d.sentence else (s.start, s.end)
+def add_toll(ctx: Context, d: Draft, text: str, s: Sentence,
+             clause: tuple[int, int] | None = None) -> bool:
+    """Add the toll of sentence `s` to `d` (`clause`: only that part of it)."""
+    if clause is None and d.clause is not None and s is d.sentence:
+        clause = d.clause
+    start, end = clause if clause is not None else (s.start, s.end)
     toll = find_toll(ctx, text, start, end)
     got = False
     for key in ("killed", "injured", "casualties"):

@@ -138,6 +138,9 @@ def merge_into_previous(ctx: Context, d: Draft, inc: Draft | None, agg: Draft | 
     if d.agent is not None and inc.agent is not None and not f.anaphoric and not crowd:
         return False
     add_toll(ctx, inc, text, s)
+    if s is inc.sentence and d.clause is not None:
+        # "three were killed and seven others were wounded": the folded clause's toll too
+        add_toll(ctx, inc, text, s, d.clause)
     n = named_victims(ctx, s, f.head)
     if n and (inc.killed is None or inc.killed[0].value < n) and mentions_killing(ctx, s):
         inc.killed = (Quantity(n), Span(s.start, s.end, s.text))
