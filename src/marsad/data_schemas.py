@@ -515,7 +515,7 @@ SCHEMAS: dict[str, Schema] = {
             "claim_lemmas", "bare_denial_verbs", "distancing_verbs", "nothing_to_do_verbs",
             "nothing_to_do_objects", "responsibility_nouns", "responsibility_preps",
             "responsibility_objects", "repetition_lemmas", "repetition_forms",
-            "licensing_preps", "cause_nouns", "cause_preps",
+            "licensing_preps", "cause_nouns", "cause_preps", "victim_of_preps",
             "target_preps", "nominal_target_preps", "partner_preps",
             "parties_preps", "agent_preps", "grievance_preps", "name_extension_preps",
             "part_of_preps", "member_nouns", "era_abbreviations",

@@ -204,3 +204,11 @@ def test_a_death_as_the_result_of_an_attack_is_the_attack() -> None:
                    "consequence of a terrorist attack.")
     assert [(e.kind, e.category) for e in found] == [("incident", "ASSAULT")]
     assert events("Three soldiers died as a result of the heat in the desert.") == []
+
+
+def test_a_named_victims_murder_is_an_act_wherever_it_is_mentioned() -> None:
+    found = events("The government revealed the results of its investigations on the murder "
+                   "of Archbishop Oscar Romero.")
+    assert [(e.kind, e.category) for e in found] == [("incident", "ASSAULT")]
+    assert events("The government revealed the results of its investigations on the murder "
+                  "rate of the capital.") == []

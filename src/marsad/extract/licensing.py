@@ -214,6 +214,8 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
     gov = s.tokens[t.head] if t.head != t.i else None
     if has_count or t.lemma in p.words("victim_nouns") or in_series(ctx, s, head):
         return True, anaphoric  # "over 70 attacks"; "hostage X": someone was taken
+    if not plural and _of_a_named_person(ctx, s, head):
+        return True, anaphoric  # "the murder of Archbishop Oscar Romero": one known act
     if t.dep in p.labels("root_dep"):
         return not plural, anaphoric
     if t.dep in p.labels("subject_deps") and gov is not None:
@@ -255,6 +257,19 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
         if top.i in asserting:
             return True, anaphoric  # "blamed for the bombing", "held responsible for it"
     return False, anaphoric
+
+
+def _of_a_named_person(ctx: Context, s: Sentence, head: int) -> bool:
+    """A noun trigger whose "of" names its victim: "the assassination of Hector Oqueli"."""
+    p = ctx.profile
+    people = p.labels("person_entities")
+    for prep in children(s, head, p.labels("prep_dep")):
+        if prep.lower not in p.words("victim_of_preps"):
+            continue
+        for o in children(s, prep.i, p.labels("prep_object_dep")):
+            if o.ent in people:
+                return True
+    return False
 
 
 def _under_verb(ctx: Context, s: Sentence, noun: Token) -> bool:
