@@ -210,5 +210,6 @@ def test_a_named_victims_murder_is_an_act_wherever_it_is_mentioned() -> None:
     found = events("The government revealed the results of its investigations on the murder "
                    "of Archbishop Oscar Romero.")
     assert [(e.kind, e.category) for e in found] == [("incident", "ASSAULT")]
+    assert [r.name for r in found[0].recipients] == ["Archbishop Oscar Romero"]
     assert events("The government revealed the results of its investigations on the murder "
                   "rate of the capital.") == []

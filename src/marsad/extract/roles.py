@@ -154,6 +154,10 @@ def nominal_patient(ctx: Context, s: Sentence, head: int,
     t = s.tokens[head]
     if not objs and t.dep in p.labels("object_deps"):
         objs = prep_objects(ctx, s, t.head, targets)
+    if not objs:  # "the assassination of Hector Oqueli": a named person is the one harmed
+        people = p.labels("person_entities")
+        objs = [o for o in prep_objects(ctx, s, head, p.words("victim_of_preps"))
+                if o.ent in people]
     for o in objs:
         if is_weapon(ctx, s, o) is None:
             return actor_phrase(ctx, s, o)
