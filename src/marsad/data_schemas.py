@@ -480,7 +480,8 @@ SCHEMAS: dict[str, Schema] = {
     }),
     "lang/*/truecase.yaml": Record({"title_words": WORDS, "dated_words": WORDS,
                                     "name_particles": WORDS,
-                                    "acronym_max": IntRange(1), "always_upper": WORDS}),
+                                    "acronym_max": IntRange(1), "always_upper": WORDS,
+                                    "min_stem": IntRange(1)}),
     "lang/*/models.yaml": Record({"category_model": Record({
         "weights": Str(r"[\w.-]+\.npz", "a weights file name in data/models/"),
         "min_confidence": Probability(), "max_lexicon_probability": Probability(),

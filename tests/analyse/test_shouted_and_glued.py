@@ -68,3 +68,8 @@ def test_glued_sentences_are_split_so_each_event_keeps_its_own_sentence() -> Non
     assert [s.text[:4] for s in sentences] == ["His ", "Twin"]
     found = events(text, published=date(2014, 7, 21))
     assert len(found) == 1 and found[0].evidence.text.startswith("Twin bombs")
+
+
+def test_short_inflected_verbs_are_words_and_short_names_stay_names() -> None:
+    out = truecase("THE UNION LEADER DIED IN SOYAPANGO, AND HASSAN AHMED LIED ABOUT IT TODAY.")
+    assert "leader died in Soyapango" in out and "Hassan Ahmed lied" in out

@@ -133,8 +133,8 @@ def _word_case(line: str, start: int, end: int, low: str, data: dict[str, Any]) 
 
 def _stems(low: str, data: dict[str, Any]) -> frozenset[str]:
     """The word and its regular de-inflections ("kidnapped" -> "kidnap", "forces" -> "force")."""
-    return frozenset(deinflections(low, data["suffixes"], data["doubled_suffixes"],
-                                   data["min_stem"]))
+    found = deinflections(low, data["suffixes"], data["doubled_suffixes"], data["min_stem"])
+    return frozenset(w for w in found if len(w) > data["min_stem"] or w == low)  # not "fr"
 
 
 @cache
@@ -153,7 +153,7 @@ def _data() -> dict[str, Any]:
     return {
         "suffixes": [tuple(pair) for pair in morphology["suffixes"]],
         "doubled_suffixes": tuple(morphology["doubled_suffixes"]),
-        "min_stem": morphology["min_stem"],
+        "min_stem": raw["min_stem"],
         "stop": stop,
         # WordNet's lemmas (the spaCy lemmatizer's own index) and the stop words
         "dictionary": stop | words["noun"] | words["verb"] | words["adj"] | words["adv"],
