@@ -22,7 +22,8 @@ from marsad.datafiles import load_data
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:][\"'”’)\]]*\s+|--\s+)[\"'“‘(\[]*$")
 _BRACKETED = re.compile(r"\[[^\[\]\n]{1,80}\]")
-_NUMBER_NEAR = re.compile(r"\d\W{0,2}$")
+_NUMBER_BEFORE = re.compile(r"\d\W{0,2}$")
+_NUMBER_AFTER = re.compile(r"\W{0,2}\d")
 _MIN_LETTERS = 20
 _MIN_UPPER_SHARE = 0.9
 _MAX_NAME_WORDS = 4
@@ -31,13 +32,8 @@ _MIN_TOWN_POPULATION = 1000  # a multi-word name of a smaller place is too often
 
 def is_shouting(line: str) -> bool:
     """Whether a line is set in capitals: enough cased letters, nearly all upper case."""
-    upper = lower = 0
-    for c in line:
-        if c.isupper():
-            upper += 1
-        elif c.islower():
-            lower += 1
-    cased = upper + lower
+    upper = sum(map(str.isupper, line))  # every line of every document passes here
+    cased = upper + sum(map(str.islower, line))
     return cased >= _MIN_LETTERS and upper >= _MIN_UPPER_SHARE * cased
 
 
@@ -72,18 +68,17 @@ def _lower(c: str) -> str:
 
 def _cases(line: str, words: list[tuple[int, int, str]]) -> list[str]:
     data = _data()
-    cases: list[str | None] = [None] * len(words)
-    _mark_names(line, words, cases, data)
-    for n, (start, end, low) in enumerate(words):
-        if cases[n] is None:
-            cases[n] = _word_case(line, start, end, low, data)
-    return [c or "lower" for c in cases]
+    named = _name_cases(line, words, data)
+    return [named.get(n) or _word_case(line, start, end, low, data)
+            for n, (start, end, low) in enumerate(words)]
 
 
-def _mark_names(line: str, words: list[tuple[int, int, str]], cases: list[str | None],
-                data: dict[str, Any]) -> None:
-    """Title-case the words of multi-word place names ("SAN SALVADOR", "LA ESPERANZA")."""
+def _name_cases(line: str, words: list[tuple[int, int, str]],
+                data: dict[str, Any]) -> dict[int, str]:
+    """Word index -> case for the words of multi-word place names ("SAN SALVADOR",
+    "SAN LUIS DE LA REINA": title case, the particles lower)."""
     gaz = _gazetteer()
+    cases: dict[int, str] = {}
     n = 0
     while n < len(words):
         for size in range(min(_MAX_NAME_WORDS, len(words) - n), 1, -1):
@@ -101,6 +96,7 @@ def _mark_names(line: str, words: list[tuple[int, int, str]], cases: list[str | 
                 break
         else:
             n += 1
+    return cases
 
 
 def _joined(line: str, run: list[tuple[int, int, str]]) -> bool:
@@ -118,8 +114,8 @@ def _word_case(line: str, start: int, end: int, low: str, data: dict[str, Any]) 
         return "upper" if initial or low != "a" else "lower"
     if low in data["title_words"]:
         return "title"
-    if low in data["dated_words"] and (_NUMBER_NEAR.search(line[max(0, start - 3):start])
-                                       or re.match(r"\W{0,2}\d", line[end:end + 3])):
+    if low in data["dated_words"] and (_NUMBER_BEFORE.search(line[max(0, start - 3):start])
+                                       or _NUMBER_AFTER.match(line[end:end + 3])):
         return "title"  # "3 MAY 90", "MARCH 4"; otherwise the verb
     gaz = _gazetteer()
     if low in gaz.country_keys() or gaz.demonym_of_key(low)[0]:

@@ -214,7 +214,7 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
     gov = s.tokens[t.head] if t.head != t.i else None
     if has_count or t.lemma in p.words("victim_nouns") or in_series(ctx, s, head):
         return True, anaphoric  # "over 70 attacks"; "hostage X": someone was taken
-    if not plural and _of_a_named_person(ctx, s, head):
+    if not plural and named_victims_of(ctx, s, head):
         return True, anaphoric  # "the murder of Archbishop Oscar Romero": one known act
     if t.dep in p.labels("root_dep"):
         return not plural, anaphoric
@@ -259,17 +259,13 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
     return False, anaphoric
 
 
-def _of_a_named_person(ctx: Context, s: Sentence, head: int) -> bool:
-    """A noun trigger whose "of" names its victim: "the assassination of Hector Oqueli"."""
+def named_victims_of(ctx: Context, s: Sentence, head: int) -> list[Token]:
+    """The people a noun trigger's "of" names: "the assassination of Hector Oqueli"."""
     p = ctx.profile
     people = p.labels("person_entities")
-    for prep in children(s, head, p.labels("prep_dep")):
-        if prep.lower not in p.words("victim_of_preps"):
-            continue
-        for o in children(s, prep.i, p.labels("prep_object_dep")):
-            if o.ent in people:
-                return True
-    return False
+    return [o for prep in children(s, head, p.labels("prep_dep"))
+            if prep.lower in p.words("victim_of_preps")
+            for o in children(s, prep.i, p.labels("prep_object_dep")) if o.ent in people]
 
 
 def _under_verb(ctx: Context, s: Sentence, noun: Token) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from marsad.analyse import Sentence, Token
 from marsad.context import Context
 from marsad.extract import lexicon
-from marsad.extract.licensing import has_form, report_verbs
+from marsad.extract.licensing import has_form, named_victims_of, report_verbs
 from marsad.extract.mentions import actor_phrase, is_weapon
 from marsad.extract.tree import children, first_child
 from marsad.types import Mention
@@ -155,9 +155,7 @@ def nominal_patient(ctx: Context, s: Sentence, head: int,
     if not objs and t.dep in p.labels("object_deps"):
         objs = prep_objects(ctx, s, t.head, targets)
     if not objs:  # "the assassination of Hector Oqueli": a named person is the one harmed
-        people = p.labels("person_entities")
-        objs = [o for o in prep_objects(ctx, s, head, p.words("victim_of_preps"))
-                if o.ent in people]
+        objs = named_victims_of(ctx, s, head)
     for o in objs:
         if is_weapon(ctx, s, o) is None:
             return actor_phrase(ctx, s, o)
