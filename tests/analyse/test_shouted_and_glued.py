@@ -12,11 +12,11 @@ from marsad.analyse.glued import glued_cuts
 from marsad.analyse.truecase import is_shouting, read_shouted, truecase
 
 MUC_STYLE = (
-    "LIMA, 11 JAN 90 -- [TEXT] THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT] TODAY "
-    "DISTRIBUTED LEAFLETS CLAIMING RESPONSIBILITY FOR THE MURDER OF FORMER DEFENSE MINISTER "
-    "ENRIQUE LOPEZ ALBUJAR.\n\n"
+    "LIMA, 14 MAR 91 -- [TEXT] THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT] TODAY ISSUED "
+    "A COMMUNIQUE CLAIMING RESPONSIBILITY FOR THE MURDER OF RETIRED GENERAL JORGE SALAZAR "
+    "QUISPE.\n\n"
     "MEANWHILE, THREE SOLDIERS WERE KILLED AND SEVEN OTHERS WERE WOUNDED DURING CLASHES "
-    "YESTERDAY IN USULUTAN DEPARTMENT."
+    "YESTERDAY IN AYACUCHO DEPARTMENT."
 )
 
 
@@ -27,7 +27,7 @@ def test_only_lines_set_in_capitals_count_as_shouting() -> None:
 
 
 def test_truecasing_keeps_every_offset_and_restores_words_and_names() -> None:
-    line = ("SAN SALVADOR -- THE ARMY REPORTED THAT ABOUT 50 PEASANTS HAVE BEEN KIDNAPPED BY "
+    line = ("SAN SALVADOR -- THE POLICE SAID THAT 12 FARMERS HAVE BEEN KIDNAPPED BY "
             "THE FMLN IN SAN MIGUEL DEPARTMENT ON 3 MAY. THE ARMY MAY RESPOND.")
     out = truecase(line)
     assert len(out) == len(line) and out.lower() == line.lower()
@@ -52,9 +52,9 @@ def test_a_report_in_capitals_gives_its_events_with_the_original_offsets() -> No
 
 
 @pytest.mark.parametrize(("text", "cuts"), [
-    ("the deadly blast.Azamat Tazhayakov was found guilty", [17]),
-    ("scheduled for October 16.Twin bombs exploded", [25]),
-    ('"Who was it?" Mendeloff asked."Timothy McVeigh," Elliott said.', [31]),
+    ("the deadly blast.Karim Selimov was found guilty", [17]),
+    ("scheduled for March 9.Two bombs exploded", [22]),
+    ('"Where were you?" the lawyer asked."At home," Ortiz said.', [36]),
     ("The U.S.Army and the 3.5 Km road near news.bbc.co.uk and Mr.Smith", []),
 ])
 def test_glued_sentence_ends_are_found_and_initials_are_not(text: str, cuts: list[int]) -> None:
@@ -62,12 +62,12 @@ def test_glued_sentence_ends_are_found_and_initials_are_not(text: str, cuts: lis
 
 
 def test_glued_sentences_are_split_so_each_event_keeps_its_own_sentence() -> None:
-    text = ("His sentencing is scheduled for October 16.Twin bombs exploded near the finish "
-            "line of the Boston Marathon, killing three people.")
+    text = ("Her trial is set for March 9.Two bombs exploded near the stadium gates in Lyon, "
+            "killing four people.")
     sentences = analyse(text).sentences
-    assert [s.text[:4] for s in sentences] == ["His ", "Twin"]
-    found = events(text, published=date(2014, 7, 21))
-    assert len(found) == 1 and found[0].evidence.text.startswith("Twin bombs")
+    assert [s.text[:4] for s in sentences] == ["Her ", "Two "]
+    found = events(text, published=date(2019, 2, 21))
+    assert len(found) == 1 and found[0].evidence.text.startswith("Two bombs")
 
 
 def test_short_inflected_verbs_are_words_and_short_names_stay_names() -> None:

@@ -54,12 +54,12 @@ def test_civilians_leaving_is_no_withdrawal():
 
 
 @pytest.mark.parametrize("text", [
-    "Greenpeace was saddened by the death of a French protestor who was struck and killed "
-    "Sunday by a train transporting nuclear waste to Germany.",
-    "Preparations began for the return to Canada of a sailor killed in a submarine fire in "
-    "the North Atlantic.",
-    "Mourners filled a church for a mother and her seven children killed when fire tore "
-    "through their home.",
+    "Activists mourned a demonstrator who was struck and killed on Monday by a freight train "
+    "carrying coal near the border.",
+    "The navy flew home the body of an officer killed in an engine room fire aboard a "
+    "frigate in the Baltic.",
+    "Neighbours gathered for a father and his three sons killed when fire swept through "
+    "their farmhouse.",
 ])
 def test_a_death_by_mishap_is_no_ones_act(text: str) -> None:
     assert [e for e in events(text) if e.category == "ASSAULT"] == []

@@ -200,7 +200,7 @@ def test_a_threat_only_talked_about_was_not_made():
 
 
 def test_a_death_as_the_result_of_an_attack_is_the_attack() -> None:
-    found = events("Former defense minister Enrique Lopez Albujar died today in Lima as a "
+    found = events("A retired general, Carlos Medina Torres, died today in Cusco as a "
                    "consequence of a terrorist attack.")
     assert [(e.kind, e.category) for e in found] == [("incident", "ASSAULT")]
     assert events("Three soldiers died as a result of the heat in the desert.") == []
@@ -208,8 +208,8 @@ def test_a_death_as_the_result_of_an_attack_is_the_attack() -> None:
 
 def test_a_named_victims_murder_is_an_act_wherever_it_is_mentioned() -> None:
     found = events("The government revealed the results of its investigations on the murder "
-                   "of Archbishop Oscar Romero.")
+                   "of Juan Carrillo.")
     assert [(e.kind, e.category) for e in found] == [("incident", "ASSAULT")]
-    assert [r.name for r in found[0].recipients] == ["Archbishop Oscar Romero"]
+    assert [r.name for r in found[0].recipients] == ["Juan Carrillo"]
     assert events("The government revealed the results of its investigations on the murder "
                   "rate of the capital.") == []
