@@ -382,12 +382,25 @@ def eval_command(
         ),
     ] = None,
     pack: PacksOption = None,
+    link_gold: Annotated[
+        bool,
+        typer.Option(
+            "--link-gold",
+            help="Score the linker alone: the gold events are its input instead of the "
+            "extractor's (for gold that carries `incident`, e.g. the GVC sets).",
+        ),
+    ] = False,
 ) -> None:
-    """Score the extractor against gold annotations, with and without publication dates."""
+    """Score the extractor against gold annotations, with and without publication dates.
+
+    Where gold events carry `incident`, the extracted events are also linked across
+    documents and the grouping is scored (pairwise and B-cubed)."""
     from functools import partial
 
     from marsad.errors import InputError
     from marsad.evaluate import cli_eval
+    from marsad.evaluate.gold_events import GoldAsPredictions
+    from marsad.link import incident_labels
     from marsad.stages import events as events_of
 
     floors = _floors(min_f1, min_recall, min_field or [])
@@ -395,8 +408,11 @@ def eval_command(
     _check_packs(packs)  # the predictor would fail each document instead, one by one
     predict = partial(events_of, packs=packs)  # (text, published) -> events
     gold_paths = gold[0] if len(gold) == 1 else gold  # one path: exactly as before
+    if link_gold:
+        predict = GoldAsPredictions(gold_paths if isinstance(gold_paths, list) else [gold_paths])
     try:
-        figures = cli_eval(gold_paths, predict, json_out=json_out, console=console, floors=floors)
+        figures = cli_eval(gold_paths, predict, json_out=json_out, console=console,
+                           floors=floors, link=incident_labels)
     except InputError as error:
         errors.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from error

@@ -442,10 +442,35 @@ NAME_RULES = Record(
     }
 )  # fmt: skip
 
+POINTS = NumberRange(-20, 20)
+LINK_POINT_NAMES = (
+    "same_mode", "related_mode", "other_mode", "other_category", "same_day",
+    "overlapping_time", "time_gap_per_day", "same_place", "same_admin1", "same_country",
+    "other_country_coarse", "near_place", "same_actor", "shared_actor", "same_killed",
+    "close_killed", "other_killed", "same_injured", "close_injured", "other_injured",
+    "same_document", "text", "text_floor",
+)
+# cross-source linking: thresholds, evidence points, place radii by precision, term weights
+LINK = Record({
+    "thresholds": Record({"merge": POINTS, "possible": POINTS}),
+    "prior": POINTS,
+    "mode_groups": ListOf(ListOf(STR, min_items=2)),
+    "category_groups": ListOf(ListOf(STR, min_items=2)),
+    "points": Record({name: POINTS for name in LINK_POINT_NAMES}),
+    "radius_km": MapOf(NumberRange(0, 20000), key=Choice(*get_args(Precision))),
+    "slack_km": NumberRange(0, 1000),
+    "day_tolerance": IntRange(0, 30),
+    "published_window_days": IntRange(0, 365),
+    "terms": Record({"common_zipf": NumberRange(0, 8), "lead_chars": IntRange(0),
+                     "min_length": IntRange(1, 20),
+                     "stem_length": IntRange(3, 40), "number_weight": NumberRange(0, 10)}),
+})
+
 SCHEMAS: dict[str, Schema] = {
     "acled_map.yaml": ACLED_MAP,
     "dates.yaml": DATES,
     "furniture.yaml": FURNITURE,
+    "link.yaml": LINK,
     # wire datelines: the credits that may stand alone, the dashes, the longest dateline
     "wire.yaml": Record({"credits": ListOf(STR, min_items=1), "dashes": ListOf(STR, min_items=1),
                          "max_length": IntRange(10, 200)}),

@@ -8,7 +8,7 @@ import pytest
 from evaluate_helpers import event, write_gold
 
 from marsad.evaluate import evaluate, load_gold
-from marsad.evaluate.linking import placement
+from marsad.evaluate.linking import LinkInput, placement
 from marsad.evaluate.matching import match_document
 from marsad.types import Event
 
@@ -39,9 +39,9 @@ def whole_text(text: str, published: date | None) -> list[Event]:
     return [] if text.startswith("Nothing") else [event(text, text)]
 
 
-def by_city(documents: Sequence[Sequence[Event]]) -> list[list[Hashable]]:
+def by_city(documents: LinkInput) -> list[list[Hashable]]:
     """A naive linker: one incident per city named."""
-    return [[e.evidence.text.rstrip(".").split()[-1] for e in events] for events in documents]
+    return [[e.evidence.text.rstrip(".").split()[-1] for e in events] for _, events in documents]
 
 
 def test_pairwise_and_bcubed_of_a_linker(tmp_path: Path) -> None:

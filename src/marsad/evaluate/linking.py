@@ -11,19 +11,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from marsad.evaluate.gold import GoldDocument
 from marsad.evaluate.matching import DocumentMatch
+from marsad.link.signature import LinkDocument
 from marsad.types import Event
 
-# Each document's predicted events -> an incident label for each event, in the same shape.
-Linker = Callable[[Sequence[Sequence[Event]]], Sequence[Sequence[Hashable]]]
+LinkInput = Sequence[tuple[LinkDocument, Sequence[Event]]]
+# Each document and its predicted events -> an incident label for each event, same shape.
+Linker = Callable[[LinkInput], Sequence[Sequence[Hashable]]]
 
 
-def unlinked(documents: Sequence[Sequence[Event]]) -> list[list[Hashable]]:
+def unlinked(documents: LinkInput) -> list[list[Hashable]]:
     """The linker of a system without a link stage: every event its own incident."""
-    return [[(d, e) for e in range(len(events))] for d, events in enumerate(documents)]
+    return [[(d, e) for e in range(len(events))] for d, (_, events) in enumerate(documents)]
 
 
 def placement(doc: GoldDocument, match: DocumentMatch) -> tuple[str, int] | None:
@@ -40,16 +43,19 @@ class LinkingInput:
     """What one run collects for linking while it scores: the predicted events of each
     document whose gold carries incidents, and which of them places the document."""
 
-    events: list[Sequence[Event]] = field(default_factory=list)
+    events: list[tuple[LinkDocument, Sequence[Event]]] = field(default_factory=list)
     placements: list[tuple[str, int, int]] = field(default_factory=list)  # incident, doc, pred
 
-    def add(self, doc: GoldDocument, predicted: Sequence[Event], match: DocumentMatch) -> None:
+    def add(self, doc: GoldDocument, predicted: Sequence[Event], match: DocumentMatch,
+            published: date | None = None) -> None:
+        """`published`: the date this run gave the predictor (None in the run without)."""
         if all(event.incident is None for event in doc.events):
             return
         placed = placement(doc, match)
         if placed is not None:
             self.placements.append((placed[0], len(self.events), placed[1]))
-        self.events.append(predicted)
+        linked = LinkDocument(id=doc.id, text=doc.text, source=doc.source, published=published)
+        self.events.append((linked, predicted))
 
     def link(self, linker: Linker) -> Linking:
         labels = linker(self.events)

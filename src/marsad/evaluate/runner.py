@@ -71,7 +71,7 @@ def _run(
             if published not in predictions:
                 predictions[published] = _predict(predict, doc, published)
             events, match = _score(report, doc, predictions[published])
-            linked.add(doc, events, match)
+            linked.add(doc, events, match, published)
         if progress:
             progress()
     for report, linked in zip(reports, linking, strict=True):

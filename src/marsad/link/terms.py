@@ -1,0 +1,66 @@
+"""Rare words of a report: what two outlets describing one act share ("Citibank", "Education
+Ministry", "173") and two similar acts mostly do not. A word weighs by its rarity in
+general English (wordfreq, installed data; no corpus statistics, so a pair's score does not
+depend on what else is stored, and linking stays order-free)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from marsad.link.settings import LinkSettings
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=200_000)
+def _rarity(word: str, common: float) -> float:
+    return max(0.0, common - zipf_frequency(word, "en"))
+
+
+def _stem(word: str, length: int) -> str:
+    """A crude stem, enough to meet "kidnapped" with "kidnapping" and "Britons" with "Briton"."""
+    return word if word.isdigit() else word[:length]
+
+
+def term_weights(evidence: str, lead: str, settings: LinkSettings) -> dict[str, float]:
+    """Stem (and stem pair) -> weight over the event's sentence and the document's opening.
+    Neighbouring rare words also count as a pair ("education ministry", "green zone"),
+    which two reports of one act share more than two similar acts do."""
+    out: dict[str, float] = {}
+    for text in (evidence, lead):
+        previous: tuple[str, float] | None = None
+        for match in _WORD.finditer(text):
+            word = match.group().casefold()
+            if word.isdigit():
+                weight = settings.number_weight
+            elif len(word) >= settings.min_length:
+                weight = _rarity(word, settings.common_zipf)
+            else:
+                weight = 0.0
+            if weight <= 0:
+                previous = None
+                continue
+            stem = _stem(word, settings.stem_length)
+            out[stem] = max(out.get(stem, 0.0), weight)
+            if previous is not None:
+                bigram = f"{previous[0]} {stem}"
+                out[bigram] = max(out.get(bigram, 0.0), (previous[1] + weight) / 2)
+            previous = (stem, weight)
+    return out
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two weighted word sets (each word once)."""
+    if not a or not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    shared = sum(w * w for word, w in small.items() if word in large)
+    if not shared:
+        return 0.0
+    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    return shared / norm
