@@ -490,6 +490,10 @@ from marsad.cli_web import register as _register_web  # noqa: E402  (serve, expo
 
 _register_web(app)
 
+from marsad.cli_incidents import register as _register_incidents  # noqa: E402
+
+_register_incidents(app, _open_store, _jsonable)
+
 
 def main() -> None:  # pragma: no cover - console script entry
     app()

@@ -63,6 +63,7 @@ class Document:
     content_hash: str
     origin: str  # where it was read from: a path, "path#entry-3", a URL
     published_from: DateSource = "unknown"
+    source_id: str | None = None  # the input's own id for the record (a JSONL `id`)
 
     @staticmethod
     def make_id(hash_hex: str) -> str:

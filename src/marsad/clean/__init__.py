@@ -30,6 +30,7 @@ def build_document(
     published: DateValue | None = None,
     meta_date: DateValue | None = None,
     fetched_at: datetime | None = None,
+    source_id: str | None = None,
 ) -> Document:
     """Clean a reader's text and metadata into a Document.
 
@@ -58,6 +59,7 @@ def build_document(
         content_hash=content_hash(stripped.text),
         origin=origin,
         published_from=how,
+        source_id=source_id,
     )
 
 

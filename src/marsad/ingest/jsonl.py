@@ -107,6 +107,7 @@ def _documents(
             published=_date_value(_field(record, options.json_date_field, "date")),
             raw_format=raw_format,
             origin=origin,
+            source_id=_record_id(record.get("id")),
         )
     except InputError as error:
         bad.add(where, error.reason)
@@ -118,6 +119,13 @@ def _field(record: dict[str, Any], configured: str, kind: str) -> Any:
         if value not in (None, ""):
             return value
     return None
+
+
+def _record_id(value: Any) -> str | None:
+    """The record's own id, kept so that an incident's reports can be traced to the input."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return str(value).strip() or None
 
 
 def _string(value: Any) -> str | None:

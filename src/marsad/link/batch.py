@@ -61,7 +61,9 @@ def link_batch(documents: Sequence[tuple[LinkDocument, Sequence[Event]]], *,
     base = constraints or Constraints()
     refs = Constraints.of(back_references(linked.events.values()))
     both = Constraints(base.must | refs.must, base.cannot)
-    linked.grouping = cluster(list(linked.events), linked.scores, settings, both)
+    edges = {p: c for p, c in linked.scores.items()
+             if not c.vetoed and c.score >= settings.possible}
+    linked.grouping = cluster(linked.events, edges, settings, both)
     return linked
 
 

@@ -3,10 +3,9 @@
 1. Components: events joined by a pair at or above the `possible` threshold, or by an
    analyst's merge, or by a back-reference within a document. A component is a function of
    the set of events, so it is order-free; a new document only ever joins components.
-2. Within a component, average-linkage clustering: the two groups whose pairs score best on
-   average merge while that average reaches `merge`; a pair never compared counts as weak
-   evidence against, a veto or an analyst's split forbids the merge. Ties break on the
-   events' keys, never on arrival.
+2. Within a component, every pair is compared, then average-linkage clustering: the two
+   groups whose pairs score best on average merge while that average reaches `merge`; a veto
+   or an analyst's split forbids the merge. Ties break on the events' keys, never on arrival.
 
 GDELT-style single-link merging (any pair within 50 km and 7 days) lets one ambiguous report
 chain distinct attacks together; average linkage needs the groups to agree as a whole.
@@ -17,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from marsad.link.compare import Comparison
+from marsad.link.compare import Comparison, compare
 from marsad.link.settings import LinkSettings
+from marsad.link.signature import LinkEvent
 
 Pair = tuple[str, str]  # event keys, the smaller first
 FORBIDDEN = float("-inf")
@@ -86,21 +86,34 @@ def components(keys: Iterable[str], scores: Mapping[Pair, Comparison],
     return sorted(out.values(), key=lambda g: g[0])
 
 
-def cluster(keys: Sequence[str], scores: Mapping[Pair, Comparison], settings: LinkSettings,
-            constraints: Constraints = Constraints()) -> Grouping:
-    """Incidents over any set of events (components first, then each clustered)."""
+def cluster(events: Mapping[str, LinkEvent], edges: Mapping[Pair, Comparison],
+            settings: LinkSettings, constraints: Constraints = Constraints()) -> Grouping:
+    """Incidents over any set of events: components by `edges` (the compared pairs at or
+    above `possible`), then each component clustered over all its pairs."""
     result = Grouping()
-    for component in components(keys, scores, settings, constraints):
+    for component in components(events, edges, settings, constraints):
+        scores = _all_pairs(component, events, edges, settings)
         groups = _cluster_component(component, scores, settings, constraints)
         result.groups.extend(groups)
         where = {k: n for n, g in enumerate(groups) for k in g}
         result.possible.extend(
             p for p, c in scores.items()
-            if p[0] in where and p[1] in where and where[p[0]] != where[p[1]]
-            and not c.vetoed and c.score >= settings.possible)
+            if where[p[0]] != where[p[1]] and not c.vetoed and c.score >= settings.possible)
     result.groups.sort(key=lambda g: g[0])
     result.possible.sort()
     return result
+
+
+def _all_pairs(keys: Sequence[str], events: Mapping[str, LinkEvent],
+               edges: Mapping[Pair, Comparison], settings: LinkSettings
+               ) -> dict[Pair, Comparison]:
+    out: dict[Pair, Comparison] = {}
+    for i, a in enumerate(keys):  # keys are sorted: (a, b) is already a Pair
+        for b in keys[i + 1:]:
+            known = edges.get((a, b))
+            out[(a, b)] = known if known is not None else compare(events[a], events[b],
+                                                                  settings)
+    return out
 
 
 def _cluster_component(keys: list[str], scores: Mapping[Pair, Comparison],
@@ -114,29 +127,19 @@ def _cluster_component(keys: list[str], scores: Mapping[Pair, Comparison],
     members: dict[str, list[str]] = {}
     for k in keys:
         members.setdefault(sets.find(k), []).append(k)
-    # Sum of pair scores and count of compared pairs between groups (roots).
+    # Sum of pair scores between groups (by root); every pair of the component is there.
     total: dict[Pair, float] = {}
-    seen: dict[Pair, int] = {}
     for (a, b), c in scores.items():
-        if a not in sets.parent or b not in sets.parent:
-            continue
         ra, rb = sets.find(a), sets.find(b)
-        if ra == rb:
-            continue
-        p = pair(ra, rb)
-        value = FORBIDDEN if c.vetoed else c.score
-        total[p] = total.get(p, 0.0) + value
-        seen[p] = seen.get(p, 0) + 1
+        if ra != rb:
+            p = pair(ra, rb)
+            total[p] = total.get(p, 0.0) + (FORBIDDEN if c.vetoed else c.score)
     for a, b in constraints.cannot:
         if a in sets.parent and b in sets.parent and sets.find(a) != sets.find(b):
-            p = pair(sets.find(a), sets.find(b))
-            total[p] = FORBIDDEN
-            seen[p] = seen.get(p, 0) + 1
-    unseen = settings.possible - 1.0  # a pair never compared: weak evidence against
+            total[pair(sets.find(a), sets.find(b))] = FORBIDDEN
 
     def linkage(p: Pair) -> float:
-        size = len(members[p[0]]) * len(members[p[1]])
-        return (total[p] + unseen * (size - seen[p])) / size
+        return total[p] / (len(members[p[0]]) * len(members[p[1]]))
 
     while True:
         best: tuple[float, Pair] | None = None
@@ -152,10 +155,8 @@ def _cluster_component(keys: list[str], scores: Mapping[Pair, Comparison],
         members[keep].extend(members.pop(gone))
         for p in [p for p in total if gone in p]:
             other = p[0] if p[1] == gone else p[1]
-            value, count = total.pop(p), seen.pop(p)
-            if other == keep:
-                continue
-            q = pair(keep, other)
-            total[q] = total.get(q, 0.0) + value
-            seen[q] = seen.get(q, 0) + count
+            value = total.pop(p)
+            if other != keep:
+                q = pair(keep, other)
+                total[q] = total.get(q, 0.0) + value
     return sorted((sorted(g) for g in members.values()), key=lambda g: g[0])

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from marsad.link.settings import LinkSettings
 from marsad.link.terms import term_weights
@@ -55,10 +56,29 @@ class LinkEvent:
     recipients: frozenset[str]
     killed: int | None
     injured: int | None
+    killed_qualifier: str | None = None
+    injured_qualifier: str | None = None
     terms: Mapping[str, float] = field(default_factory=dict)  # rare word -> weight
     refers_to: str | None = None  # key of the event of the same document it refers back to
     source: str | None = None
     evidence: str = ""
+
+
+def to_json(event: LinkEvent) -> dict[str, Any]:
+    """The signature as stored (link_nodes.signature)."""
+    raw = asdict(event)
+    raw["actors"], raw["recipients"] = sorted(event.actors), sorted(event.recipients)
+    raw["terms"] = dict(event.terms)
+    return raw
+
+
+def from_json(raw: Mapping[str, Any]) -> LinkEvent:
+    values = dict(raw)
+    window = values.get("window")
+    values["window"] = Window(**window) if window else None
+    values["actors"] = frozenset(values.get("actors") or ())
+    values["recipients"] = frozenset(values.get("recipients") or ())
+    return LinkEvent(**values)
 
 
 def event_key(document_id: str, event: Event) -> str:
@@ -122,6 +142,8 @@ def signatures(doc: LinkDocument, events: Sequence[Event],
             place_name=where.name if where else None,
             actors=_actor_ids(event.actors), recipients=_actor_ids(event.recipients),
             killed=_value(event.killed), injured=_value(event.injured),
+            killed_qualifier=event.killed.qualifier if event.killed else None,
+            injured_qualifier=event.injured.qualifier if event.injured else None,
             terms=term_weights(event.evidence.text, lead, settings),
             refers_to=keys[refers] if refers is not None and 0 <= refers < len(keys) else None,
             source=doc.source, evidence=event.evidence.text,

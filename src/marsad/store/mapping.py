@@ -49,6 +49,7 @@ def document_model(doc: Document, ingested_at: datetime) -> DocumentModel:
         content_hash=doc.content_hash,
         origin=doc.origin,
         ingested_at=ingested_at,
+        source_id=doc.source_id,
     )
 
 
@@ -69,6 +70,7 @@ def document_row(model: DocumentModel, event_count: int) -> DocumentRow:
         ingested_at=model.ingested_at,
         event_count=event_count,
         extraction=model.extraction,
+        source_id=model.source_id,
     )
 
 

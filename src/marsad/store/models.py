@@ -114,6 +114,7 @@ class DocumentModel(Base):
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     # one of EXTRACTION_STATES (records.py), or NULL: never extracted; migration 0003
     extraction: Mapped[str | None] = mapped_column(String(16))
+    source_id: Mapped[str | None] = mapped_column(Text)  # the input's own id (a JSONL `id`)
 
     events: Mapped[list[EventModel]] = relationship(
         back_populates="document", passive_deletes=True, order_by="EventModel.ordinal"
@@ -272,3 +273,93 @@ class EvidenceModel(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+
+# --- the link stage: incidents across documents (marsad.link, store/linking.py) -----------
+
+LINK_ACTIONS = ("merge", "split")
+
+
+class LinkNodeModel(Base):
+    """One event as the linker sees it: its signature, keyed by a key that survives
+    re-extraction (marsad.link.signature.event_key), its component and incident."""
+
+    __tablename__ = "link_nodes"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), unique=True
+    )
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    signature: Mapped[dict[str, Any]] = mapped_column(JSON)
+    component: Mapped[str] = mapped_column(Text, index=True)
+    incident_id: Mapped[str | None] = mapped_column(
+        ForeignKey("incidents.id", ondelete="SET NULL"), index=True
+    )
+
+
+class LinkBlockModel(Base):
+    """Blocks an event is filed under (marsad.link.blocking): where candidates are found."""
+
+    __tablename__ = "link_blocks"
+
+    block: Mapped[str] = mapped_column(Text, primary_key=True)
+    node_key: Mapped[str] = mapped_column(
+        ForeignKey("link_nodes.key", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class LinkPairModel(Base):
+    """A compared pair at or above the `possible` threshold, with its reasons."""
+
+    __tablename__ = "link_pairs"
+
+    key_a: Mapped[str] = mapped_column(
+        ForeignKey("link_nodes.key", ondelete="CASCADE"), primary_key=True
+    )
+    key_b: Mapped[str] = mapped_column(
+        ForeignKey("link_nodes.key", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+
+
+class IncidentModel(Base):
+    """One occurrence and its resolved fields; `fields` holds each source's value of every
+    field and the rule that chose, `conflicts` the fields the sources disagree on."""
+
+    __tablename__ = "incidents"
+
+    id: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    category: Mapped[str] = mapped_column(Text, index=True)
+    mode: Mapped[str | None] = mapped_column(Text)
+    events: Mapped[int] = mapped_column(Integer)
+    documents: Mapped[int] = mapped_column(Integer)
+    first_day: Mapped[date | None] = mapped_column(Date, index=True)
+    last_day: Mapped[date | None] = mapped_column(Date)
+    place_name: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    country: Mapped[str | None] = mapped_column(Text, index=True)
+    geo_precision: Mapped[str | None] = mapped_column(String(16))
+    killed: Mapped[int | None] = mapped_column(Integer)
+    injured: Mapped[int | None] = mapped_column(Integer)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    conflicts: Mapped[list[str]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LinkDecisionModel(Base):
+    """An analyst's merge or split, by event keys, so that it survives re-processing."""
+
+    __tablename__ = "link_decisions"
+    __table_args__ = (CheckConstraint(one_of("action", LINK_ACTIONS), name="action"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    action: Mapped[str] = mapped_column(String(8))
+    key_a: Mapped[str] = mapped_column(Text, index=True)
+    key_b: Mapped[str] = mapped_column(Text, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from marsad.types import Document, Event
 
@@ -72,6 +73,7 @@ class DocumentRow:
     ingested_at: datetime
     event_count: int
     extraction: str | None = None  # None, EXTRACTED or NO_PROFILE (see above)
+    source_id: str | None = None  # the input's own id for the record (a JSONL `id`)
 
     def to_document(self) -> Document:
         """The stored document as the pipeline's own type (for re-extraction)."""
@@ -88,6 +90,7 @@ class DocumentRow:
             content_hash=self.content_hash,
             origin=self.origin,
             published_from=self.published_from,  # type: ignore[arg-type]
+            source_id=self.source_id,
         )
 
 
@@ -172,3 +175,44 @@ class EventPoint:
     killed: int | None
     injured: int | None
     place: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentMember:
+    """One report of an incident: the event, its document, and why it is in the incident."""
+
+    event_id: int
+    key: str  # the event's link key (stable across re-processing)
+    document_id: str
+    source_id: str | None  # the input's own id for the document (a JSONL `id`)
+    url: str | None
+    source: str | None  # the outlet
+    published: date | None
+    category: str
+    evidence: str
+    reasons: tuple[dict[str, Any], ...] = ()  # its best pair in the incident: score, reasons
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRow:
+    """An incident with its resolved fields, the conflicts, and its reports."""
+
+    id: str
+    kind: str
+    category: str
+    mode: str | None
+    events: int
+    documents: int
+    first_day: date | None
+    last_day: date | None
+    place_name: str | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    geo_precision: str | None
+    killed: int | None
+    injured: int | None
+    conflicts: tuple[str, ...]
+    fields: dict[str, Any]
+    members: tuple[IncidentMember, ...] = ()
+    possible: tuple[dict[str, Any], ...] = ()  # possible duplicates: other incident, score

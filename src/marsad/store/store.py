@@ -14,13 +14,16 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from marsad.errors import StoreError
-from marsad.store import queries
+from marsad.link.signature import LinkDocument
+from marsad.store import incidents, queries
 from marsad.store.engine import connect, reason, shown
+from marsad.store.linking import before_replacing, link_document
 from marsad.store.mapping import (
     EventColumns,
     actor_row,
     document_model,
     document_row,
+    event_from_model,
     event_model,
     event_row_from_columns,
     place_row,
@@ -37,6 +40,7 @@ from marsad.store.records import (
     EventFilters,
     EventPoint,
     EventRow,
+    IncidentRow,
     PlaceRow,
     SaveResult,
     StoreStats,
@@ -132,7 +136,7 @@ class Store:
             if model is None:
                 raise StoreError(f"cannot store events: no document {document_id!r}")
             model.extraction = extraction
-            return _replace_events(session, document_id, events)
+            return _replace_and_link(session, model, events)
 
     def _add(self, doc: Document) -> SaveResult:
         with self._write() as session:
@@ -155,7 +159,8 @@ class Store:
                 _keep_text_of_events(stored, doc)
                 stored.extraction = extraction
             document_id = existing or doc.id
-            count = _replace_events(session, document_id, events)
+            stored_doc = session.get_one(DocumentModel, document_id)
+            count = _replace_and_link(session, stored_doc, events)
             return SaveResult(document_id, created=existing is None, events=count)
 
     @contextmanager
@@ -163,6 +168,57 @@ class Store:
         # session.begin() commits on success and rolls back on any exception.
         with self._sessions() as session, session.begin():
             yield session
+
+    # --- incidents (the link stage) -----------------------------------------------------
+
+    def incidents(self, *, category: str | None = None, country: str | None = None,
+                  min_documents: int = 1, limit: int = 100, offset: int = 0
+                  ) -> list[IncidentRow]:
+        """Incidents with their reports, most reported first."""
+        with self._sessions() as session:
+            return incidents.list_incidents(session, category=category, country=country,
+                                            min_documents=min_documents, limit=limit,
+                                            offset=offset)
+
+    def count_incidents(self) -> int:
+        with self._sessions() as session:
+            return incidents.count_incidents(session)
+
+    def incident(self, incident_id: str) -> IncidentRow | None:
+        """One incident with its reports, the reasons that joined them, and its possible
+        duplicates."""
+        with self._sessions() as session:
+            return incidents.get_incident(session, incident_id)
+
+    def merge_incidents(self, incident_ids: Sequence[str]) -> str:
+        """Merge incidents for good (the decision survives re-processing); the merged id."""
+        with _errors("cannot merge incidents"), self._write() as session:
+            return incidents.merge_incidents(session, incident_ids)
+
+    def split_incident(self, incident_id: str, event_ids: Sequence[int]) -> str:
+        """Move events out of an incident into their own, for good; the new incident's id."""
+        with _errors(f"cannot split incident {incident_id}"), self._write() as session:
+            return incidents.split_incident(session, incident_id, event_ids)
+
+    def relink(self) -> int:
+        """Link every stored document again from scratch (after an upgrade, or new link
+        settings), keeping the analysts' decisions; returns the documents linked."""
+        with _errors("cannot relink"), self._write() as session:
+            incidents.clear_links(session)
+        ids = self._document_ids()
+        for doc_id in ids:
+            with _errors(f"cannot link document {doc_id}"), self._write() as session:
+                doc = session.get_one(DocumentModel, doc_id)
+                models = list(session.scalars(select(EventModel)
+                                              .where(EventModel.document_id == doc_id)
+                                              .order_by(EventModel.ordinal)))
+                events = [event_from_model(m) for m in models]
+                link_document(session, _link_document(doc), events, [m.id for m in models])
+        return len(ids)
+
+    def _document_ids(self) -> list[str]:
+        with self._sessions() as session:
+            return list(session.scalars(select(DocumentModel.id).order_by(DocumentModel.id)))
 
     # --- reading ---------------------------------------------------------------------
 
@@ -428,16 +484,32 @@ def _retry_on_conflict(attempt: Callable[[], T]) -> T:
         return attempt()
 
 
-def _replace_events(session: Session, document_id: str, events: Sequence[Event]) -> int:
-    # Their actors and evidence go with them (ON DELETE CASCADE).
+def _replace_events(session: Session, document_id: str, events: Sequence[Event]
+                    ) -> list[EventModel]:
+    # Their actors, evidence and link nodes go with them (ON DELETE CASCADE).
     session.execute(
         delete(EventModel).where(EventModel.document_id == document_id),
         execution_options={"synchronize_session": False},
     )
     ensure_entries(session, events)
-    session.add_all(event_model(event, document_id, i) for i, event in enumerate(events))
+    models = [event_model(event, document_id, i) for i, event in enumerate(events)]
+    session.add_all(models)
     session.flush()
+    return models
+
+
+def _replace_and_link(session: Session, doc: DocumentModel, events: Sequence[Event]) -> int:
+    """Replace the document's events and link them against the store, in one transaction:
+    the incidents they were part of are clustered again without them, and with the new."""
+    previous = before_replacing(session, doc.id)
+    models = _replace_events(session, doc.id, events)
+    link_document(session, _link_document(doc), events, [m.id for m in models], previous)
     return len(events)
+
+
+def _link_document(doc: DocumentModel) -> LinkDocument:
+    return LinkDocument(id=doc.id, text=doc.text, title=doc.title, source=doc.source,
+                        url=doc.url, published=doc.published)
 
 
 def _check_extraction(extraction: str, events: Sequence[Event]) -> None:

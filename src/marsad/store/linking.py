@@ -1,0 +1,255 @@
+"""The link stage in the store: each saved document's events are linked against what is
+stored, in the same transaction as the events themselves.
+
+Incremental and order-free: a document's events find their candidates through the blocks
+index (link_blocks), the compared pairs at or above `possible` are kept (link_pairs), and
+only the components they touch are clustered again (marsad.link.grouping), over the same
+pairs a batch would compare; analysts' decisions (link_decisions) are constraints of that
+clustering. Incident ids are kept across re-processing: a new grouping inherits the id most
+of its members had.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.orm import Session
+
+from marsad.link.batch import back_references
+from marsad.link.blocking import blocks_of, query_blocks
+from marsad.link.compare import Comparison, Reason, compare
+from marsad.link.grouping import Constraints, Pair, cluster, pair
+from marsad.link.resolution import resolve_incident
+from marsad.link.settings import LinkSettings, default_settings
+from marsad.link.signature import LinkDocument, LinkEvent, from_json, signatures, to_json
+from marsad.store.models import (
+    IncidentModel,
+    LinkBlockModel,
+    LinkDecisionModel,
+    LinkNodeModel,
+    LinkPairModel,
+)
+from marsad.types import Event
+
+CHUNK = 500  # keys per IN (...): well under SQLite's and PostgreSQL's parameter limits
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """What a document's events were linked to before they were replaced."""
+
+    components: frozenset[str] = frozenset()
+    incidents: Mapping[str, str] = None  # type: ignore[assignment]  # key -> incident id
+
+    def incident_of(self, key: str) -> str | None:
+        return (self.incidents or {}).get(key)
+
+
+def _chunks(keys: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(keys), CHUNK):
+        yield keys[i:i + CHUNK]
+
+
+def before_replacing(session: Session, document_id: str) -> Previous:
+    rows = session.execute(
+        select(LinkNodeModel.key, LinkNodeModel.component, LinkNodeModel.incident_id)
+        .where(LinkNodeModel.document_id == document_id)).all()
+    return Previous(frozenset(r.component for r in rows),
+                    {r.key: r.incident_id for r in rows if r.incident_id})
+
+
+def link_document(session: Session, doc: LinkDocument, events: Sequence[Event],
+                  event_ids: Sequence[int], previous: Previous = Previous(),
+                  settings: LinkSettings | None = None) -> None:
+    """Link a document whose events were just stored (ids in the same order)."""
+    settings = settings or default_settings()
+    sigs = signatures(doc, events, settings)
+    for sig, event_id in zip(sigs, event_ids, strict=True):
+        session.add(LinkNodeModel(key=sig.key, event_id=event_id, document_id=doc.id,
+                                  signature=to_json(sig), component=sig.key, incident_id=None))
+    session.flush()
+    linkable = [s for s in sigs if s.kind != "aggregate"]
+    session.add_all(LinkBlockModel(block=b, node_key=s.key)
+                    for s in linkable for b in blocks_of(s, settings))
+    session.flush()
+    touched = set(previous.components) | {s.key for s in linkable}
+    for sig in linkable:
+        for key, other in _candidates(session, sig, settings).items():
+            p = pair(sig.key, key)
+            if sig.key == key or (other.document == doc.id and p[0] != sig.key):
+                continue  # a pair within the document: scored once, from its first key
+            first, second = (sig, other) if p[0] == sig.key else (other, sig)
+            c = compare(first, second, settings)
+            if not c.vetoed and c.score >= settings.possible:
+                session.merge(LinkPairModel(key_a=p[0], key_b=p[1], score=c.score,
+                                            reasons=[r.to_json() for r in c.reasons]))
+                touched.add(_component_of(session, key))
+    session.flush()
+    recluster(session, touched, previous, settings)
+
+
+def _candidates(session: Session, sig: LinkEvent, settings: LinkSettings
+                ) -> dict[str, LinkEvent]:
+    keys = session.scalars(
+        select(LinkBlockModel.node_key).distinct()
+        .where(LinkBlockModel.block.in_(query_blocks(sig, settings)))).all()
+    return {k: e for k, e in _signatures(session, [k for k in keys if k != sig.key]).items()}
+
+
+def _signatures(session: Session, keys: Sequence[str]) -> dict[str, LinkEvent]:
+    out: dict[str, LinkEvent] = {}
+    for chunk in _chunks(list(keys)):
+        for key, raw in session.execute(select(LinkNodeModel.key, LinkNodeModel.signature)
+                                        .where(LinkNodeModel.key.in_(chunk))):
+            out[key] = from_json(raw)
+    return out
+
+
+def _component_of(session: Session, key: str) -> str:
+    return session.scalar(select(LinkNodeModel.component).where(LinkNodeModel.key == key)) or key
+
+
+def _closure(session: Session, components: set[str]) -> tuple[list[str], Constraints]:
+    """The nodes of the components, and of every component an analyst's decision ties to
+    them, with those decisions as constraints."""
+    done: set[str] = set()
+    keys: set[str] = set()
+    must: set[Pair] = set()
+    cannot: set[Pair] = set()
+    todo = set(components)
+    while todo:
+        done |= todo
+        found = set()
+        for chunk in _chunks(sorted(todo)):
+            found |= set(session.scalars(select(LinkNodeModel.key)
+                                         .where(LinkNodeModel.component.in_(chunk))))
+        found |= {c for c in todo if session.get(LinkNodeModel, c) is not None}
+        keys |= found
+        todo = set()
+        for chunk in _chunks(sorted(found)):
+            for d in session.scalars(select(LinkDecisionModel).where(or_(
+                    LinkDecisionModel.key_a.in_(chunk), LinkDecisionModel.key_b.in_(chunk)))):
+                (must if d.action == "merge" else cannot).add(pair(d.key_a, d.key_b))
+                for k in (d.key_a, d.key_b):
+                    node = session.get(LinkNodeModel, k)
+                    if node is not None and node.component not in done:
+                        todo.add(node.component)
+    return sorted(keys), Constraints(frozenset(must), frozenset(cannot - must))
+
+
+def _edges(session: Session, keys: Sequence[str]) -> dict[Pair, Comparison]:
+    wanted = set(keys)
+    out: dict[Pair, Comparison] = {}
+    for chunk in _chunks(list(keys)):
+        for row in session.scalars(select(LinkPairModel).where(LinkPairModel.key_a.in_(chunk))):
+            if row.key_b in wanted:
+                reasons = tuple(Reason(r["reason"], r["points"], r["detail"])
+                                for r in row.reasons)
+                out[(row.key_a, row.key_b)] = Comparison(row.score, reasons)
+    return out
+
+
+def recluster(session: Session, components: Iterable[str], previous: Previous = Previous(),
+              settings: LinkSettings | None = None) -> None:
+    """Cluster the given components again (with what decisions tie to them) and rewrite their
+    nodes' components and incidents."""
+    settings = settings or default_settings()
+    keys, constraints = _closure(session, set(components))
+    if not keys:
+        return
+    sigs = _signatures(session, keys)
+    linkable = {k: s for k, s in sigs.items() if s.kind != "aggregate"}
+    refs = Constraints.of(back_references(linkable.values()))
+    both = Constraints(constraints.must | refs.must, constraints.cannot)
+    grouping = cluster(linkable, _edges(session, list(linkable)), settings, both)
+    old = {k: previous.incident_of(k) for k in keys}
+    for chunk in _chunks(keys):
+        for key, incident in session.execute(select(LinkNodeModel.key, LinkNodeModel.incident_id)
+                                             .where(LinkNodeModel.key.in_(chunk))):
+            old[key] = old.get(key) or incident
+    ids = _incident_ids(grouping.groups, old)
+    stale = {i for i in old.values() if i} - set(ids)
+    now = datetime.now(UTC)
+    groups_of = dict(zip(ids, grouping.groups, strict=True))
+    for incident_id, group in groups_of.items():
+        fields = resolve_incident([linkable[k] for k in group], settings)
+        place = fields.place
+        session.merge(IncidentModel(
+            id=incident_id, kind=fields.kind, category=fields.category, mode=fields.mode,
+            events=len(group), documents=fields.documents, first_day=fields.first_day,
+            last_day=fields.last_day, place_name=place.place_name if place else None,
+            lat=place.lat if place else None, lon=place.lon if place else None,
+            country=place.country if place else None,
+            geo_precision=place.precision if place else None, killed=fields.killed,
+            injured=fields.injured, fields=fields.fields, conflicts=fields.conflicts,
+            updated_at=now))
+    session.flush()
+    component_of = {k: g[0] for g in _components_of(grouping.groups, grouping.possible)
+                    for k in g}
+    for incident_id, group in groups_of.items():
+        for chunk in _chunks(group):
+            session.execute(update(LinkNodeModel).where(LinkNodeModel.key.in_(chunk))
+                            .values(incident_id=incident_id), execution_options={
+                                "synchronize_session": False})
+    for key in linkable:
+        session.execute(update(LinkNodeModel).where(LinkNodeModel.key == key)
+                        .values(component=component_of.get(key, key)),
+                        execution_options={"synchronize_session": False})
+    if stale:
+        session.execute(delete(IncidentModel).where(IncidentModel.id.in_(sorted(stale))),
+                        execution_options={"synchronize_session": False})
+    session.flush()
+
+
+def _components_of(groups: Sequence[Sequence[str]], possible: Sequence[Pair]
+                   ) -> list[list[str]]:
+    """Groups joined by a possible pair stay one component: they are clustered together."""
+    root = {k: g[0] for g in groups for k in g}
+    parent = {g[0]: g[0] for g in groups}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, b in possible:
+        ra, rb = find(root[a]), find(root[b])
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    out: dict[str, list[str]] = {}
+    for g in groups:
+        out.setdefault(find(g[0]), []).extend(g)
+    return [sorted(v) for v in out.values()]
+
+
+def new_incident_id(group: Sequence[str]) -> str:
+    return "inc-" + hashlib.sha1(min(group).encode("utf-8")).hexdigest()[:12]
+
+
+def _incident_ids(groups: Sequence[Sequence[str]], old: Mapping[str, str | None]) -> list[str]:
+    """Each group keeps the id most of its members had (each id to one group: the one with
+    most of its members, then the first by key); the others get a new id from their first
+    key."""
+    claims: list[tuple[int, str, int]] = []  # (-members with it, id, group index)
+    for n, group in enumerate(groups):
+        for incident, count in Counter(old[k] for k in group if old.get(k)).items():
+            claims.append((-count, incident or "", n))
+    ids: list[str | None] = [None] * len(groups)
+    taken: set[str] = set()
+    for _, incident, n in sorted(claims, key=lambda c: (c[0], groups[c[2]][0], c[1])):
+        if ids[n] is None and incident not in taken:
+            ids[n] = incident
+            taken.add(incident)
+    out = []
+    for n, group in enumerate(groups):
+        given = ids[n] or new_incident_id(group)
+        while given in taken and ids[n] is None:
+            given += "x"
+        taken.add(given)
+        out.append(given)
+    return out
