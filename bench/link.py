@@ -26,8 +26,9 @@ from marsad.types import Event, PlaceRef, Quantity, Span, When
 
 START = date(2020, 1, 1)
 PER_DAY = 300
-WORDS = ("market convoy checkpoint mosque bridge village camp base embassy pipeline "
-         "ministry hospital school bazaar depot airport station").split()
+WORDS = ("market", "convoy", "checkpoint", "mosque", "bridge", "village", "camp", "base",
+         "embassy", "pipeline", "ministry", "hospital", "school", "bazaar", "depot",
+         "airport", "station")
 MODES = ("explosives", "firearms", "aerial", "shelling", None)
 
 

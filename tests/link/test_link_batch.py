@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from marsad.link import compare, default_settings, link_batch, signatures
 from tests.link.reports import KIRKUK, MARCH_10, REPORTS, bombing, expected_groups
+
+from marsad.link import compare, default_settings, link_batch, signatures
 
 
 def grouped_documents(reports) -> set[frozenset[str]]:

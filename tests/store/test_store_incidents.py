@@ -7,12 +7,12 @@ import json
 import random
 from datetime import UTC, datetime
 
+from tests.link.reports import REPORTS, expected_groups
 from typer.testing import CliRunner
 
 from marsad.cli import app
 from marsad.store import Store
 from marsad.types import Document, content_hash
-from tests.link.reports import REPORTS, expected_groups
 
 
 def as_document(link_doc) -> Document:
