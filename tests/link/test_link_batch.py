@@ -5,8 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from tests.link.reports import KIRKUK, MARCH_10, REPORTS, bombing, expected_groups
-
+from link_reports import KIRKUK, MARCH_10, REPORTS, bombing, expected_groups
 from marsad.link import compare, default_settings, link_batch, signatures
 
 

@@ -7,9 +7,9 @@ import json
 import random
 from datetime import UTC, datetime
 
-from tests.link.reports import REPORTS, expected_groups
 from typer.testing import CliRunner
 
+from link_reports import REPORTS, expected_groups
 from marsad.cli import app
 from marsad.store import Store
 from marsad.types import Document, content_hash
