@@ -1,4 +1,5 @@
-"""`marsad incidents` (list, show, merge, split) and `marsad link`: the link stage's commands.
+"""`marsad incidents` (list, show, merge, split), `marsad series`, `marsad stances` and
+`marsad link`: the link stage's commands.
 
 cli.py calls register(app, open_store, jsonable) with its store opener and JSON converter.
 """
@@ -184,6 +185,60 @@ def incidents_split(
     console.print(f"split off as {escape(new)}")
 
 
+def series(
+    db: DbOption = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2, e.g. IQ.")] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Aggregate claims as running totals: each series' points in date order, with the
+    outlet and the source each figure is attributed to."""
+    from marsad.store import EventFilters
+
+    store = _open_store(db)
+    try:
+        found = store.series(EventFilters(country=country))
+    finally:
+        store.close()
+    if as_json:
+        for s in found:
+            print(json.dumps(_jsonable(s), ensure_ascii=False))
+        return
+    for s in found:
+        since = f" since {s.since}" if s.since else ""
+        console.print(f"[bold]{escape(s.id)}[/bold]  {s.category} {s.measure}{since}  "
+                      f"{escape(', '.join(s.parties))}")
+        steps = []
+        for p in s.points:
+            qualifier = {"more_than": "≥ ", "about": "~", "at_most": "≤ "}.get(p.qualifier, "")
+            credit = ", ".join(x for x in (p.source.source, p.said_by and f"attributed to "
+                                           f"{p.said_by}") if x)
+            steps.append(f"{qualifier}{p.value} by {p.as_of or '?'} ({credit or '?'})")
+        console.print("  " + escape(" → ".join(steps)))
+
+
+def stances(
+    db: DbOption = None,
+    issue: Annotated[str | None, typer.Option(help="Only this tracked issue.")] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Stance timelines: per tracked issue, each holder's dated positions with evidence."""
+    store = _open_store(db)
+    try:
+        found = store.stances(issue)
+    finally:
+        store.close()
+    if as_json:
+        for t in found:
+            print(json.dumps(_jsonable(t), ensure_ascii=False))
+        return
+    for t in found:
+        console.print(f"[bold]{escape(t.issue)}[/bold]")
+        for h in t.holders:
+            steps = " → ".join(f"{p.position} ({p.day or '?'}, {p.source.source or '?'})"
+                               for p in h.positions)
+            console.print(f"  {escape(h.holder)}: {escape(steps)}")
+
+
 def link(db: DbOption = None) -> None:
     """Link every stored document again (after an upgrade or new link settings); analysts'
     merges and splits are kept."""
@@ -202,3 +257,5 @@ def register(app: typer.Typer, open_store: Callable[[str | None], Any],
     _open_store, _jsonable = open_store, jsonable
     app.add_typer(incidents_app, name="incidents")
     app.command("link")(link)
+    app.command("series")(series)
+    app.command("stances")(stances)

@@ -461,6 +461,7 @@ LINK = Record({
     "slack_km": NumberRange(0, 1000),
     "day_tolerance": IntRange(0, 30),
     "published_window_days": IntRange(0, 365),
+    "series_start_days": IntRange(0, 365),
     "terms": Record({"common_zipf": NumberRange(0, 8), "lead_chars": IntRange(0),
                      "min_length": IntRange(1, 20),
                      "stem_length": IntRange(3, 40), "number_weight": NumberRange(0, 10)}),

@@ -23,6 +23,7 @@ class LinkSettings:
     slack_km: float
     day_tolerance: int
     published_window_days: int
+    series_start_days: int
     common_zipf: float
     lead_chars: int
     min_length: int
@@ -43,6 +44,7 @@ class LinkSettings:
             slack_km=float(raw["slack_km"]),
             day_tolerance=int(raw["day_tolerance"]),
             published_window_days=int(raw["published_window_days"]),
+            series_start_days=int(raw["series_start_days"]),
             common_zipf=float(terms["common_zipf"]),
             lead_chars=int(terms["lead_chars"]),
             min_length=int(terms["min_length"]),

@@ -15,6 +15,8 @@ from marsad.store.models import (
     EventActorModel,
     EventModel,
     EvidenceModel,
+    IncidentModel,
+    LinkDecisionModel,
     PlaceModel,
 )
 from marsad.store.records import NO_PROFILE, EventFilters, StoreStats
@@ -311,6 +313,9 @@ def revision_select() -> Select[Any]:
         select(func.count()).select_from(EventModel).scalar_subquery(),
         select(func.count()).select_from(DocumentModel).scalar_subquery(),
         select(func.max(DocumentModel.ingested_at)).scalar_subquery(),
+        # an analyst's merge or split, or a relink, changes incidents but no event
+        select(func.max(LinkDecisionModel.id)).scalar_subquery(),
+        select(func.count()).select_from(IncidentModel).scalar_subquery(),
     )
 
 

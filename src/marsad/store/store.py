@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, TypeVar
@@ -14,7 +15,9 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from marsad.errors import StoreError
+from marsad.link.series import ClaimSource, Series, build_series
 from marsad.link.signature import LinkDocument
+from marsad.link.stances import IssueTimeline, stance_timelines
 from marsad.store import incidents, queries
 from marsad.store.engine import connect, reason, shown
 from marsad.store.linking import before_replacing, link_document
@@ -199,6 +202,18 @@ class Store:
         """Move events out of an incident into their own, for good; the new incident's id."""
         with _errors(f"cannot split incident {incident_id}"), self._write() as session:
             return incidents.split_incident(session, incident_id, event_ids)
+
+    def series(self, filters: EventFilters | None = None) -> list[Series]:
+        """The aggregate claims as running totals (marsad.link.series)."""
+        chosen = replace(filters or EventFilters(), kind="aggregate")
+        return build_series([(row.event, _claim_source(row)) for row in self.iter_events(chosen)])
+
+    def stances(self, issue: str | None = None,
+                filters: EventFilters | None = None) -> list[IssueTimeline]:
+        """Per tracked issue, each holder's dated positions (marsad.link.stances)."""
+        chosen = replace(filters or EventFilters(), kind="statement")
+        rows = (row for row in self.iter_events(chosen) if row.event.stance is not None)
+        return stance_timelines([(row.event, _claim_source(row)) for row in rows], issue)
 
     def relink(self) -> int:
         """Link every stored document again from scratch (after an upgrade, or new link
@@ -505,6 +520,11 @@ def _replace_and_link(session: Session, doc: DocumentModel, events: Sequence[Eve
     models = _replace_events(session, doc.id, events)
     link_document(session, _link_document(doc), events, [m.id for m in models], previous)
     return len(events)
+
+
+def _claim_source(row: EventRow) -> ClaimSource:
+    return ClaimSource(document_id=row.document_id, source=row.document_source,
+                       url=row.document_url, published=row.published, event_id=row.id)
 
 
 def _link_document(doc: DocumentModel) -> LinkDocument:
