@@ -39,10 +39,14 @@ def test_header_is_acleds_columns_in_acleds_order(exported) -> None:
 def test_rows_round_trip_to_the_stored_events(exported, rows) -> None:
     _, records = read(exported("acled-csv"))
     eligible = {i: row for i, row in rows.items() if acled_eligible(row)}
-    assert len(records) == len(eligible) > 20
+    occurrences = {row.incident.id if row.incident else i for i, row in eligible.items()}
+    assert len(records) == len(occurrences) > 20  # one row per incident
     for record in records:
         digits = record["event_id_cnty"].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        event = eligible[int(digits)].event
+        row = eligible[int(digits)]
+        event = row.event
+        if row.incident is not None and row.incident.documents > 1:
+            continue  # reported more than once: test_one_row_per_incident
         assert record["event_id_cnty"][:3] == {"IQ": "IRQ", "SY": "SYR"}[event.where.country]
         assert record["event_date"] == event.when.start.isoformat()
         assert int(record["year"]) == event.when.start.year
@@ -61,6 +65,18 @@ def test_rows_round_trip_to_the_stored_events(exported, rows) -> None:
         if record["inter1"] and record["inter2"]:
             low, high = sorted((int(record["inter1"]), int(record["inter2"])))
             assert record["interaction"] == f"{low}{high}"
+
+
+def test_one_row_per_incident_with_its_outlets_and_resolved_toll(exported, rows) -> None:
+    _, records = read(exported("acled-csv"))
+    merged = {row.incident.id: row.incident for row in rows.values()
+              if acled_eligible(row) and row.incident and row.incident.documents > 1}
+    assert merged, "the synthetic store should hold reports of one act by several outlets"
+    for incident_id, incident in merged.items():
+        (record,) = [r for r in records if f"incident {incident_id} " in r["tags"]]
+        assert record["source"] == "; ".join(incident.sources)
+        assert int(record["fatalities"]) == (incident.killed or 0)
+        assert record["location"] == incident.place_name
 
 
 def test_codes_follow_the_acled_codebook(exported) -> None:

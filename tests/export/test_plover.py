@@ -56,3 +56,15 @@ def test_every_line_is_a_plover_record_of_a_stored_event(exported, rows) -> None
 def test_assaults_are_material_conflict(exported) -> None:
     lines = exported("plover-jsonl", "--category", "ASSAULT").read_text().splitlines()
     assert lines and {json.loads(line)["quad_code"] for line in lines} == {4}
+
+
+def test_each_record_carries_its_incident_and_reports_of_one_act_share_it(exported, rows
+                                                                           ) -> None:
+    lines = exported("plover-jsonl").read_text(encoding="utf-8").splitlines()
+    by_event = {json.loads(line)["marsad"]["event_id"]: json.loads(line) for line in lines}
+    assert len(by_event) == len(lines)  # events are kept, one record each
+    for event_id, record in by_event.items():
+        incident = rows[event_id].incident
+        assert record["marsad"]["incident_id"] == (incident.id if incident else None)
+    shared = [r["marsad"]["incident_id"] for r in by_event.values()]
+    assert len(set(shared)) < len(shared)  # some reports are of one act

@@ -5,28 +5,13 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import UTC, datetime
 
 from typer.testing import CliRunner
 
 from link_reports import REPORTS, expected_groups
+from linked_store import save_reports
 from marsad.cli import app
 from marsad.store import Store
-from marsad.types import Document, content_hash
-
-
-def as_document(link_doc) -> Document:
-    digest = content_hash(link_doc.text)
-    return Document(id=Document.make_id(digest), url=f"https://news.example/{link_doc.id}",
-                    source=link_doc.source, title=None, published=link_doc.published,
-                    lang="en", text=link_doc.text, raw_format="text",
-                    fetched_at=datetime(2024, 3, 12, tzinfo=UTC), content_hash=digest,
-                    origin=f"{link_doc.id}.txt", source_id=link_doc.id)
-
-
-def save_all(store: Store, reports) -> None:
-    for _, _, doc, events in reports:
-        store.save(as_document(doc), events)
 
 
 def groups_of(store: Store) -> set[frozenset[str]]:
@@ -34,7 +19,7 @@ def groups_of(store: Store) -> set[frozenset[str]]:
 
 
 def test_saved_reports_are_grouped_as_a_batch_would_group_them(store: Store) -> None:
-    save_all(store, REPORTS)
+    save_reports(store, REPORTS)
     assert groups_of(store) == expected_groups()
     market = next(r for r in store.incidents() if r.documents == 3)
     assert market.killed == 12  # the lowest well-sourced figure of 12, 14 and 12
@@ -48,38 +33,38 @@ def test_ingest_order_does_not_change_the_incidents(sqlite_url: str, tmp_path) -
         shuffled = list(REPORTS)
         random.Random(seed).shuffle(shuffled)
         with Store.open(f"sqlite:///{tmp_path}/s{seed}.db") as store:
-            save_all(store, shuffled)
+            save_reports(store, shuffled)
             results.append(groups_of(store))
     assert results[0] == results[1] == results[2] == expected_groups()
 
 
 def test_reprocessing_a_document_keeps_its_incident_id(store: Store) -> None:
-    save_all(store, REPORTS)
+    save_reports(store, REPORTS)
     before = {frozenset(m.source_id for m in r.members): r.id for r in store.incidents()}
-    save_all(store, REPORTS[1:2])  # the same document and events again: re-extraction
+    save_reports(store, REPORTS[1:2])  # the same document and events again: re-extraction
     after = {frozenset(m.source_id for m in r.members): r.id for r in store.incidents()}
     assert after == before
 
 
 def test_a_split_and_a_merge_survive_reprocessing(store: Store) -> None:
-    save_all(store, REPORTS)
+    save_reports(store, REPORTS)
     market = next(r for r in store.incidents() if r.documents == 3)
     country_level = next(m for m in market.members if m.source_id == "c")
     store.split_incident(market.id, [country_level.event_id])
     assert frozenset({"c"}) in groups_of(store)
-    save_all(store, REPORTS[2:3])  # re-process the report that was split off
+    save_reports(store, REPORTS[2:3])  # re-process the report that was split off
     assert frozenset({"c"}) in groups_of(store)
     assert frozenset({"a", "b"}) in groups_of(store)
 
     ids = {frozenset(m.source_id for m in r.members): r.id for r in store.incidents()}
     store.merge_incidents([ids[frozenset({"d"})], ids[frozenset({"e"})]])
-    save_all(store, REPORTS[3:5])
+    save_reports(store, REPORTS[3:5])
     assert frozenset({"d", "e"}) in groups_of(store)
 
 
 def test_incidents_list_json_gives_ids_fields_and_each_report_source(sqlite_url: str) -> None:
     with Store.open(sqlite_url) as store:
-        save_all(store, REPORTS)
+        save_reports(store, REPORTS)
     result = CliRunner().invoke(app, ["incidents", "list", "--db", sqlite_url, "--json",
                                       "--min-reports", "2"])
     assert result.exit_code == 0, result.output

@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from marsad import __version__
 from marsad.api.caching import Memo, ResponseCache
-from marsad.api.routes import documents, events, exports, registry, stats
+from marsad.api.routes import documents, events, exports, incidents, registry, stats
 from marsad.api.security import SecurityHeaders
 from marsad.store import Store
 from marsad.types import Document, Event
@@ -86,7 +86,7 @@ def create_app(
     chosen = extractor
     app.state.extractor = lambda: chosen or _default_extractor()
 
-    for module in (events, documents, registry, stats, exports):
+    for module in (events, documents, incidents, registry, stats, exports):
         app.include_router(module.router, prefix="/api")
     _mount_dashboard(app)
     app.add_middleware(SecurityHeaders, tile_url=tile_url)

@@ -4,6 +4,11 @@ Only events ACLED would code are written: events with an ACLED event type that h
 (not negated, future or hypothetical) and are single occurrences (aggregates such as
 "over 70 attacks since October" are counts, not events).
 
+One row per incident, as ACLED codes it: the reports of one occurrence by several outlets
+(marsad.link) give one row, its `source` the outlets ("Reuters; Shafaq News"), its
+fatalities the incident's resolved figure (the lowest well-sourced one), its location the
+incident's resolved place; `tags` name the incident and how many reports it has.
+
 Codes (ACLED codebook): time_precision 1 day, 2 week or range, 3 month or coarser;
 geo_precision 1 a town or finer, 3 a region or country (the location is its centre);
 inter1/inter2 actor types 1 state forces, 2 rebel groups, 3 political militias, 4 identity
@@ -145,6 +150,20 @@ def record(row: EventRow) -> dict[str, object]:
     notes = event.evidence.text
     if event.when is not None and event.when.how:
         notes = f"{notes} [date: {event.when.how}]"
+    incident = row.incident
+    source = row.document_source
+    fatalities = killed.value if killed is not None else 0
+    location, lat, lon = place_name(row), where.lat if where else None, where.lon if where else None
+    geo = GEO_PRECISION.get(where.precision or "") if where else None
+    admin1 = where.admin1 if where else None
+    if incident is not None and incident.documents > 1:
+        source = "; ".join(incident.sources) or source
+        fatalities = incident.killed if incident.killed is not None else 0
+        if incident.place_name and incident.lat is not None:
+            location, lat, lon = incident.place_name, incident.lat, incident.lon
+            geo = GEO_PRECISION.get(incident.geo_precision or "")
+            admin1 = admin1 if incident.place_name == place_name(row) else None
+        tags.append(f"incident {incident.id} ({incident.documents} reports)")
     return {
         "event_id_cnty": f"{nation.alpha3 if nation else 'XXX'}{row.id}",
         "event_date": day.isoformat() if day else None,
@@ -164,18 +183,18 @@ def record(row: EventRow) -> dict[str, object]:
         "iso": nation.numeric if nation else None,
         "region": nation.region if nation else None,
         "country": nation.name if nation else None,
-        "admin1": where.admin1 if where else None,
+        "admin1": admin1,
         "admin2": None,
         "admin3": None,
-        "location": place_name(row),
-        "latitude": where.lat if where else None,
-        "longitude": where.lon if where else None,
-        "geo_precision": GEO_PRECISION.get(where.precision or "") if where else None,
-        "source": row.document_source,
+        "location": location,
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": geo,
+        "source": source,
         "source_scale": None,
         "notes": notes,
         # ACLED writes 0 when no death is reported; our unknown (None) becomes 0 too.
-        "fatalities": killed.value if killed is not None else 0,
+        "fatalities": fatalities,
         "tags": "; ".join(tags) or None,
         "timestamp": int(row.ingested_at.timestamp()) if row.ingested_at else None,
     }
@@ -187,9 +206,14 @@ def acled_csv(rows: Iterable[EventRow], *, flush_every: int = 500) -> Iterator[b
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     pending = 0
+    written: set[str] = set()  # incidents already given their row
     for row in rows:
         if not acled_eligible(row):
             continue
+        if row.incident is not None:
+            if row.incident.id in written:
+                continue
+            written.add(row.incident.id)
         writer.writerow(record(row))
         pending += 1
         if pending >= flush_every:

@@ -23,6 +23,7 @@ def properties(row: EventRow) -> dict[str, Any]:
     end = event.when.end if event.when is not None else None
     return {
         "event_id": row.id,
+        "incident_id": row.incident.id if row.incident else None,
         "date": day.isoformat() if day else None,
         "end_date": end.isoformat() if end else None,
         "date_precision": event.when.precision if event.when else None,

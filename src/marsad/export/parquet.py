@@ -24,6 +24,7 @@ def schema() -> Any:
         [
             ("event_id", pa.int64()),
             ("document_id", text),
+            ("incident_id", text),
             ("date", pa.date32()),
             ("end_date", pa.date32()),
             ("date_precision", text),
@@ -66,6 +67,7 @@ def record(row: EventRow) -> dict[str, Any]:
     return {
         "event_id": row.id,
         "document_id": row.document_id,
+        "incident_id": row.incident.id if row.incident else None,
         "date": event_date(row),
         "end_date": event.when.end if event.when else None,
         "date_precision": event.when.precision if event.when else None,

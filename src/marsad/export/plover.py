@@ -93,6 +93,8 @@ def record(row: EventRow) -> dict[str, Any]:
         "coded_date": row.ingested_at.date().isoformat() if row.ingested_at else None,
         "marsad": {
             "event_id": row.id,
+            # the occurrence this report is of (marsad.link): reports of one act share it
+            "incident_id": row.incident.id if row.incident else None,
             "kind": event.kind,
             "date_from": date_from,
             "date_precision": event.when.precision if event.when else None,

@@ -187,6 +187,7 @@ def recluster(session: Session, components: Iterable[str], previous: Previous = 
             country=place.country if place else None,
             geo_precision=place.precision if place else None, killed=fields.killed,
             injured=fields.injured, fields=fields.fields, conflicts=fields.conflicts,
+            sources=sorted({linkable[k].source for k in group if linkable[k].source}),
             updated_at=now))
     session.flush()
     component_of = {k: g[0] for g in _components_of(grouping.groups, grouping.possible)

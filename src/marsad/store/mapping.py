@@ -19,7 +19,7 @@ from marsad.store.models import (
     EvidenceModel,
     PlaceModel,
 )
-from marsad.store.records import ActorRow, DocumentRow, EventRow, PlaceRow
+from marsad.store.records import ActorRow, DocumentRow, EventRow, IncidentBrief, PlaceRow
 from marsad.types import (
     ActorRef,
     Attribution,
@@ -297,7 +297,19 @@ def event_row_from_columns(row: Any, actors: Iterable[Any], evidence: Iterable[A
         document_url=row.doc_url,
         published=row.doc_published,
         ingested_at=row.doc_ingested_at,
+        incident=incident_brief(row),
     )
+
+
+def incident_brief(row: Any) -> IncidentBrief | None:
+    """The incident columns of an event row (queries.INCIDENT_COLUMNS), if it has one."""
+    if getattr(row, "inc_id", None) is None:
+        return None
+    return IncidentBrief(
+        id=row.inc_id, documents=row.inc_documents, sources=tuple(row.inc_sources or ()),
+        killed=row.inc_killed, injured=row.inc_injured, place_name=row.inc_place_name,
+        lat=row.inc_lat, lon=row.inc_lon, country=row.inc_country,
+        geo_precision=row.inc_geo_precision, first_day=row.inc_first_day)
 
 
 def actor_row(model: ActorModel, events: int) -> ActorRow:

@@ -347,6 +347,7 @@ class IncidentModel(Base):
     geo_precision: Mapped[str | None] = mapped_column(String(16))
     killed: Mapped[int | None] = mapped_column(Integer)
     injured: Mapped[int | None] = mapped_column(Integer)
+    sources: Mapped[list[str]] = mapped_column(JSON)  # the outlets that report it
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     conflicts: Mapped[list[str]] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

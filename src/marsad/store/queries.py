@@ -17,6 +17,7 @@ from marsad.store.models import (
     EvidenceModel,
     IncidentModel,
     LinkDecisionModel,
+    LinkNodeModel,
     PlaceModel,
 )
 from marsad.store.records import NO_PROFILE, EventFilters, StoreStats
@@ -103,6 +104,24 @@ def events_select(
     )
 
 
+_NODES = LinkNodeModel.__table__
+_INCIDENTS = IncidentModel.__table__
+# the event's incident, for listings and exports (mapping.incident_brief reads them)
+INCIDENT_COLUMNS = (
+    _INCIDENTS.c.id.label("inc_id"),
+    _INCIDENTS.c.documents.label("inc_documents"),
+    _INCIDENTS.c.sources.label("inc_sources"),
+    _INCIDENTS.c.killed.label("inc_killed"),
+    _INCIDENTS.c.injured.label("inc_injured"),
+    _INCIDENTS.c.place_name.label("inc_place_name"),
+    _INCIDENTS.c.lat.label("inc_lat"),
+    _INCIDENTS.c.lon.label("inc_lon"),
+    _INCIDENTS.c.country.label("inc_country"),
+    _INCIDENTS.c.geo_precision.label("inc_geo_precision"),
+    _INCIDENTS.c.first_day.label("inc_first_day"),
+)
+
+
 def events_columns_select(
     filters: EventFilters, limit: int | None, offset: int, dialect: str | None = None
 ) -> Select[Any]:
@@ -118,8 +137,11 @@ def events_columns_select(
             document.c.url.label("doc_url"),
             document.c.published.label("doc_published"),
             document.c.ingested_at.label("doc_ingested_at"),
+            *INCIDENT_COLUMNS,
         )
         .join(document, EventModel.document_id == document.c.id)
+        .outerjoin(_NODES, _NODES.c.event_id == EventModel.id)
+        .outerjoin(_INCIDENTS, _INCIDENTS.c.id == _NODES.c.incident_id)
         .where(*event_conditions(filters, dialect))
         .order_by(EventModel.when_start.desc().nulls_last(), EventModel.id)
         .limit(limit)
@@ -152,10 +174,13 @@ def events_page_select(
             document.c.url.label("doc_url"),
             document.c.published.label("doc_published"),
             document.c.ingested_at.label("doc_ingested_at"),
+            *INCIDENT_COLUMNS,
         )
         .select_from(page)
         .join(EventModel.__table__, EventModel.id == page.c.id)
         .join(document, EventModel.document_id == document.c.id)
+        .outerjoin(_NODES, _NODES.c.event_id == EventModel.id)
+        .outerjoin(_INCIDENTS, _INCIDENTS.c.id == _NODES.c.incident_id)
         .order_by(*order)
     )
 

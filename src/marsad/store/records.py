@@ -95,6 +95,23 @@ class DocumentRow:
 
 
 @dataclass(frozen=True, slots=True)
+class IncidentBrief:
+    """The incident an event belongs to, as a listing or an export needs it."""
+
+    id: str
+    documents: int
+    sources: tuple[str, ...]  # the outlets that report it
+    killed: int | None  # resolved: the lowest well-sourced figure
+    injured: int | None
+    place_name: str | None  # resolved: the finest place the reports agree on
+    lat: float | None
+    lon: float | None
+    country: str | None
+    geo_precision: str | None
+    first_day: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class EventRow:
     """One stored event with what a listing needs to show it and link to its source."""
 
@@ -107,6 +124,7 @@ class EventRow:
     document_url: str | None
     published: date | None
     ingested_at: datetime | None = None  # when the document was stored (exports' timestamps)
+    incident: IncidentBrief | None = None  # None: not linked (an aggregate, an older store)
 
 
 @dataclass(frozen=True, slots=True)

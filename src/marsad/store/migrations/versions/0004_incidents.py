@@ -51,6 +51,7 @@ def upgrade() -> None:
         sa.Column("geo_precision", sa.String(16), nullable=True),
         sa.Column("killed", sa.Integer(), nullable=True),
         sa.Column("injured", sa.Integer(), nullable=True),
+        sa.Column("sources", sa.JSON(), nullable=False),
         sa.Column("fields", sa.JSON(), nullable=False),
         sa.Column("conflicts", sa.JSON(), nullable=False),
         sa.Column("updated_at", Timestamp, nullable=False),
