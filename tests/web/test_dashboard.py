@@ -120,3 +120,36 @@ def test_the_api_docs_render_offline_under_the_csp(desktop) -> None:
     page.wait_for_selector(".swagger-ui .opblock", timeout=20_000)
     assert page.locator(".swagger-ui .opblock").count() >= 10
     assert blocked == []
+
+
+def test_incidents_series_and_stances_show_under_the_overview(desktop, server) -> None:
+    page = desktop.open("/")
+    page.wait_for_selector("#incidents article.incident, #incidents p.hint")
+    listed = httpx.get(f"{server}/api/incidents", params={"min_reports": 2}).json()
+    assert page.locator("#incidents article.incident").count() == min(listed["total"], 20)
+    # the example articles: "over 70" (Shafaq News) then "more than 110" (Baghdad Today)
+    charts = page.locator("#series figure.series")
+    labels = [chart.locator(".series-point text:not(.axis)").evaluate_all(
+        "nodes => nodes.map(n => n.textContent)") for chart in charts.all()]
+    assert ["≥ 70", "≥ 110"] in labels
+    assert charts.first.locator("circle").count() >= 2
+    positions = set(page.locator("#stances .stance").evaluate_all(
+        "nodes => nodes.map(n => n.classList.contains('for') ? 'for' : 'against')"))
+    assert positions == {"for", "against"}
+    desktop.screenshot("desktop-links", full_page=True)
+
+
+def test_an_incident_page_sets_its_sources_side_by_side(desktop, server) -> None:
+    listed = httpx.get(f"{server}/api/incidents", params={"min_reports": 2}).json()
+    assert listed["items"], "the demo store holds reports of one act by several documents"
+    incident = listed["items"][0]
+    page = desktop.open("/")
+    page.locator(f"#incidents article[data-id='{incident['id']}'] a").click()
+    page.wait_for_selector("#incident-view table.incident-fields")
+    assert query(page)["incident"] == [incident["id"]]
+    outlets = page.locator("#incident-view th.outlet").count()
+    assert outlets == len(incident["reports"]) >= 2
+    resolved = page.locator("#incident-view tr:has(th:text-is('killed')) td.resolved")
+    assert resolved.inner_text() == ("—" if incident["killed"] is None else str(incident["killed"]))
+    page.click("#incident-view a.back")
+    page.wait_for_selector("#overview:not([hidden])")

@@ -7,6 +7,7 @@ import { EventMap } from "./map.js";
 import { currentParams, filtersFrom, getJson, navigate, withChanges, FILTER_NAMES } from "./state.js";
 import { renderPager, renderTable } from "./table.js";
 import { renderTimeline } from "./timeline.js";
+import { renderIncidents, renderIncidentView, renderSeries, renderStances } from "./links.js";
 
 const PAGE = 50;
 const MAP_POINTS = 5000;
@@ -32,6 +33,10 @@ function eventHref(id) {
   return `?${withChanges({ event: id }).toString()}`;
 }
 
+function incidentHref(id) {
+  return `?${withChanges({ incident: id, event: null }).toString()}`;
+}
+
 function openEvent(id) {
   navigate(withChanges({ event: id }));
 }
@@ -54,7 +59,7 @@ function fillForm(params) {
 
 function formParams() {
   const form = $("#filters");
-  const changes = { offset: null, event: null };
+  const changes = { offset: null, event: null, incident: null };
   for (const name of FILTER_NAMES) {
     const input = form.elements.namedItem(name);
     if (input) changes[name] = input.value.trim() || null;
@@ -81,11 +86,20 @@ async function renderOverview(params) {
   pageParams.set("offset", offset);
   const pointParams = new URLSearchParams(filters);
   pointParams.set("limit", MAP_POINTS);
-  const [page, points, timeline] = await Promise.all([
+  const linkParams = new URLSearchParams({ min_reports: 2, limit: 20 });
+  if (filters.get("country")) linkParams.set("country", filters.get("country"));
+  const seriesParams = filters.get("country") ? new URLSearchParams({ country: filters.get("country") }) : new URLSearchParams();
+  const [page, points, timeline, incidents, series, stances] = await Promise.all([
     getJson("/api/events", pageParams),
     getJson("/api/events/points", pointParams),
     getJson("/api/events/timeline", filters),
+    getJson("/api/incidents", linkParams),
+    getJson("/api/series", seriesParams),
+    getJson("/api/stances", new URLSearchParams()),
   ]);
+  renderIncidents($("#incidents"), incidents, { hrefFor: incidentHref });
+  renderSeries($("#series"), series);
+  renderStances($("#stances"), stances);
   renderTable($("#events tbody"), page, { hrefFor: eventHref, onSelect: openEvent });
   renderPager($("#pager"), page, { onPage: (next) => navigate(withChanges({ offset: next || null })) });
   const note = points.truncated
@@ -123,10 +137,21 @@ async function route() {
   const params = currentParams();
   fillForm(params);
   const eventId = params.get("event");
-  show($("#overview"), !eventId);
+  const incidentId = eventId ? null : params.get("incident");
+  show($("#overview"), !eventId && !incidentId);
+  show($("#links"), !eventId && !incidentId);
   show($("#event-view"), Boolean(eventId));
+  show($("#incident-view"), Boolean(incidentId));
   try {
-    if (eventId) {
+    if (incidentId) {
+      const back = withChanges({ incident: null });
+      const incident = await getJson(`/api/incidents/${encodeURIComponent(incidentId)}`, new URLSearchParams());
+      renderIncidentView($("#incident-view"), incident, {
+        backHref: back.toString() ? `?${back}` : window.location.pathname,
+      });
+      document.title = `incident ${incident.category} ${incident.first_day || ""} — marsad`;
+      window.scrollTo(0, 0);
+    } else if (eventId) {
       const back = withChanges({ event: null });
       const event = await renderEvent($("#event-view"), eventId, {
         backHref: back.toString() ? `?${back}` : window.location.pathname,
