@@ -53,7 +53,7 @@ def check(out: Path) -> int:
             result = out / f"{entry['name']}.json"
             run = subprocess.run(
                 [str(ROOT / ".venv" / "bin" / "marsad"), "eval", "--gold", str(gold),
-                 "--json", str(result)],
+                 "--json", str(result), *map(str, entry.get("options", []))],
                 env=env, capture_output=True, text=True, check=False,
             )
             if run.returncode != 0 or not result.exists():

@@ -448,7 +448,7 @@ LINK_POINT_NAMES = (
     "overlapping_time", "time_gap_per_day", "same_place", "same_admin1", "same_country",
     "other_country_coarse", "near_place", "same_actor", "shared_actor", "same_killed",
     "close_killed", "other_killed", "same_injured", "close_injured", "other_injured",
-    "same_document", "text", "text_floor",
+    "same_document", "text", "text_floor", "same_weekday", "other_weekday",
 )
 # cross-source linking: thresholds, evidence points, place radii by precision, term weights
 LINK = Record({
@@ -464,7 +464,8 @@ LINK = Record({
     "series_start_days": IntRange(0, 365),
     "terms": Record({"common_zipf": NumberRange(0, 8), "lead_chars": IntRange(0),
                      "min_length": IntRange(1, 20),
-                     "stem_length": IntRange(3, 40), "number_weight": NumberRange(0, 10)}),
+                     "stem_length": IntRange(3, 40), "number_weight": NumberRange(0, 10),
+                     "nationality_weight": NumberRange(0, 10)}),
 })
 
 SCHEMAS: dict[str, Schema] = {

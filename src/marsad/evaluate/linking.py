@@ -54,7 +54,8 @@ class LinkingInput:
         placed = placement(doc, match)
         if placed is not None:
             self.placements.append((placed[0], len(self.events), placed[1]))
-        linked = LinkDocument(id=doc.id, text=doc.text, source=doc.source, published=published)
+        linked = LinkDocument(id=doc.id, text=doc.text, source=doc.source, published=published,
+                              lang=doc.lang)
         self.events.append((linked, predicted))
 
     def link(self, linker: Linker) -> Linking:

@@ -68,6 +68,9 @@ def compare(a: LinkEvent, b: LinkEvent, settings: LinkSettings) -> Comparison:
         s.add("other_category", f"{a.category} / {b.category}")
     _modes(a, b, s)
     _times(a.window, b.window, s)
+    if a.weekday is not None and b.weekday is not None:
+        s.add("same_weekday" if a.weekday == b.weekday else "other_weekday",
+              f"weekdays {a.weekday} / {b.weekday} (0 = Monday)")
     _places(a, b, s)
     _actors(a, b, s)
     _numbers("killed", a.killed, b.killed, s)

@@ -29,6 +29,7 @@ class LinkSettings:
     min_length: int
     stem_length: int
     number_weight: float
+    nationality_weight: float
 
     @classmethod
     def from_data(cls, raw: Mapping[str, Any]) -> LinkSettings:
@@ -50,6 +51,7 @@ class LinkSettings:
             min_length=int(terms["min_length"]),
             stem_length=int(terms["stem_length"]),
             number_weight=float(terms["number_weight"]),
+            nationality_weight=float(terms["nationality_weight"]),
         )
 
     def radius(self, precision: str | None) -> float:

@@ -4,11 +4,15 @@ document, compared pairwise (marsad.link.compare) and indexed (marsad.link.block
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
+from marsad.datafiles import DataFileError, load_data
+from marsad.gazetteer.index import default_gazetteer
 from marsad.link.settings import LinkSettings
 from marsad.link.terms import term_weights
 from marsad.types import ActorRef, Event, Quantity
@@ -25,6 +29,7 @@ class LinkDocument:
     source: str | None = None
     url: str | None = None
     published: date | None = None
+    lang: str | None = None  # ISO 639-1: whose weekday names to read
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,7 @@ class LinkEvent:
     injured_qualifier: str | None = None
     terms: Mapping[str, float] = field(default_factory=dict)  # rare word -> weight
     refers_to: str | None = None  # key of the event of the same document it refers back to
+    weekday: int | None = None  # 0 = Monday: the day of the week an undated report names
     source: str | None = None
     evidence: str = ""
 
@@ -123,10 +129,31 @@ def window_of(event: Event, published: date | None, settings: LinkSettings) -> W
     return None
 
 
+@cache
+def _weekday_names(lang: str) -> dict[str, int]:
+    try:
+        return {str(k).casefold(): int(v)
+                for k, v in load_data(f"lang/{lang}/time_words.yaml")["weekdays"].items()}
+    except DataFileError:
+        return {}
+
+
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def weekday_named(text: str, lang: str | None) -> int | None:
+    """The first weekday the sentence names ("on Monday"): wire copy dates an act by its
+    weekday, so two undated reports that name different weekdays tell different acts."""
+    names = _weekday_names(lang or "en")
+    return next((names[w.casefold()] for w in _WORDS.findall(text) if w.casefold() in names),
+                None)
+
+
 def signatures(doc: LinkDocument, events: Sequence[Event],
                settings: LinkSettings) -> list[LinkEvent]:
     """The signatures of one document's events, in order."""
     keys = event_keys(doc.id, events)
+    demonym = default_gazetteer().demonym
     lead = (doc.title + "\n" if doc.title else "") + doc.text[:settings.lead_chars]
     out = []
     for n, (key, event) in enumerate(zip(keys, events, strict=True)):
@@ -144,8 +171,10 @@ def signatures(doc: LinkDocument, events: Sequence[Event],
             killed=_value(event.killed), injured=_value(event.injured),
             killed_qualifier=event.killed.qualifier if event.killed else None,
             injured_qualifier=event.injured.qualifier if event.injured else None,
-            terms=term_weights(event.evidence.text, lead, settings),
+            terms=term_weights(event.evidence.text, lead, settings, demonym),
             refers_to=keys[refers] if refers is not None and 0 <= refers < len(keys) else None,
             source=doc.source, evidence=event.evidence.text,
+            weekday=weekday_named(event.evidence.text, doc.lang)
+            if not (event.when and event.when.start) else None,
         ))
     return out

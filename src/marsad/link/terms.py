@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -22,20 +22,39 @@ def _rarity(word: str, common: float) -> float:
     return max(0.0, common - zipf_frequency(word, "en"))
 
 
+_ENDING = re.compile(r"(?:ing|ed|es|s|e)$")
+
+
 def _stem(word: str, length: int) -> str:
-    """A crude stem, enough to meet "kidnapped" with "kidnapping" and "Britons" with "Briton"."""
-    return word if word.isdigit() else word[:length]
+    """A crude stem, enough to meet "kidnapped" with "kidnapping", "seize" with "seized" and
+    "Britons" with "Briton"."""
+    if word.isdigit():
+        return word
+    if len(word) > 4:
+        word = _ENDING.sub("", word)
+    return word[:length]
 
 
-def term_weights(evidence: str, lead: str, settings: LinkSettings) -> dict[str, float]:
+Demonym = Callable[[str], tuple[bool, str | None]]
+
+
+def term_weights(evidence: str, lead: str, settings: LinkSettings,
+                 demonym: Demonym | None = None) -> dict[str, float]:
     """Stem (and stem pair) -> weight over the event's sentence and the document's opening.
     Neighbouring rare words also count as a pair ("education ministry", "green zone"),
-    which two reports of one act share more than two similar acts do."""
+    which two reports of one act share more than two similar acts do. A nationality
+    ("Britons", "British") also counts as its country ("nationality:GB"): outlets name the
+    victims' nationality in different words."""
     out: dict[str, float] = {}
     for text in (evidence, lead):
         previous: tuple[str, float] | None = None
         for match in _WORD.finditer(text):
-            word = match.group().casefold()
+            raw = match.group()
+            word = raw.casefold()
+            if demonym is not None and raw[:1].isupper():
+                known, country = demonym(raw)
+                if known and country:
+                    out[f"nationality:{country}"] = settings.nationality_weight
             if word.isdigit():
                 weight = settings.number_weight
             elif len(word) >= settings.min_length:

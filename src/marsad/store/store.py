@@ -529,7 +529,7 @@ def _claim_source(row: EventRow) -> ClaimSource:
 
 def _link_document(doc: DocumentModel) -> LinkDocument:
     return LinkDocument(id=doc.id, text=doc.text, title=doc.title, source=doc.source,
-                        url=doc.url, published=doc.published)
+                        url=doc.url, published=doc.published, lang=doc.lang)
 
 
 def _check_extraction(extraction: str, events: Sequence[Event]) -> None:
