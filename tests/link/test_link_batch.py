@@ -60,3 +60,40 @@ def test_dates_a_week_apart_veto_the_pair_whatever_the_words() -> None:
     later = replace(doc, id="z", published=None)
     b = signatures(later, [bombing(text, KIRKUK, MARCH_10.replace(day=17), 12)], settings)[0]
     assert "days apart" in (compare(*sorted([a, b], key=lambda e: e.key), settings).veto or "")
+
+
+def test_blocking_is_symmetric_whatever_the_precisions() -> None:
+    """a finds b exactly when b would find a: the pairs compared do not depend on which
+    report arrived first (precisions, countries, dates and points drawn at random)."""
+    from marsad.link.blocking import blocks_of, query_blocks
+    from marsad.link.signature import LinkEvent, Window
+
+    settings = default_settings()
+    rng = random.Random(7)
+    precisions = ["city", "facility", "admin1", "admin2", "country", "continent", None]
+
+    def draw(n: int) -> LinkEvent:
+        placed = rng.random() < 0.9
+        day = 738000 + rng.randrange(6)
+        window = rng.choice([None, Window(day, day, True), Window(day - 7, day, False),
+                             Window(day, day + 40, True)])
+        return LinkEvent(
+            key=f"k{n}", document=f"d{n}", ordinal=0, kind="incident", category="ASSAULT",
+            mode=None, window=window,
+            lat=rng.uniform(20, 40) if placed else None,
+            lon=rng.uniform(30, 60) if placed else None,
+            precision=rng.choice(precisions), country=rng.choice(["IQ", "SY", "IR", None]),
+            admin1=None, place_name=None, actors=frozenset(), recipients=frozenset(),
+            killed=None, injured=None)
+
+    events = [draw(n) for n in range(300)]
+    filed = {e.key: set(blocks_of(e, settings)) for e in events}
+    looked = {e.key: set(query_blocks(e, settings)) for e in events}
+    found = 0
+    for a in events:
+        for b in events:
+            if a.key < b.key:
+                forward = bool(looked[a.key] & filed[b.key])
+                assert forward == bool(looked[b.key] & filed[a.key]), (a, b)
+                found += forward
+    assert found > 100

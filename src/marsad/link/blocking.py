@@ -1,11 +1,26 @@
-"""Which stored events a new one is compared with: blocks by kind, category family, week and
-map tile, so that linking a document costs the same whether the store holds a thousand
-events or a million (no all-pairs scan). The same keys index events in memory
-(BlockIndex) and in the store (the link_blocks table).
+"""Which stored events a new one is compared with: blocks by kind, category family, day and
+place, so that linking a document costs the same whether the store holds a thousand events
+or a million (no all-pairs scan). The same keys index events in memory (BlockIndex) and in
+the store (the link_blocks table).
 
-Tiles, not countries: reports of one act are placed in different countries often enough (a
-border clash, a dateline, a place misread) that a country block would hide them from each
-other; a tile and its neighbours reach across borders and stay small."""
+An event is *filed* under blocks that say where and when it is, and *looks* in blocks that
+say where another report of it could be. Both are built so that a finds b exactly when b
+would find a: the pairs compared, and so the incidents, do not depend on arrival order.
+
+- When: each day of its window (an undated report only meets undated ones; a window wider
+  than a month only others as wide); it looks a day further either side.
+- Where, by precision:
+  - a fine place (a city, a site) is filed in its 1° tile and looks in the 3×3 tiles around
+    (reports of one act at city precision lie within 80 km of each other);
+  - every placed event is also filed in its 5° tile; an admin1 or admin2 place looks in the
+    3×3 such tiles around, and a fine place looks there for admin-level reports;
+  - a country-level report looks at every event of its country, and at every placed event
+    in the 20° tiles around its point; every event looks at the country-level reports of its
+    country and of those tiles (a border, a misread dateline, the victims' nationality taken
+    for the place: a country-level place is weak evidence of where, so it must not hide a
+    report from the others);
+  - an event with neither a point nor a country meets only others like it.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +30,12 @@ from collections.abc import Iterable, Iterator
 from marsad.link.settings import LinkSettings
 from marsad.link.signature import LinkEvent
 
-WEEK = 7
-TILE_DEGREES = 20
-TILES_ACROSS = 360 // TILE_DEGREES
-MAX_WEEKS = 8  # a window wider than this (a month, a year) goes to the country's wide block
+FINE_DEGREES = 1
+COARSE_DEGREES = 5
+REGION_DEGREES = 20
+MAX_DAYS = 31  # a window wider than this (a month, a year) is "wide"
+AREAS = ("admin1", "admin2")
+COUNTRY_LEVEL = ("country", "continent")
 
 
 def _family(event: LinkEvent, settings: LinkSettings) -> str:
@@ -26,55 +43,88 @@ def _family(event: LinkEvent, settings: LinkSettings) -> str:
     return "+".join(sorted(group)) if group else event.category
 
 
-def _weeks(event: LinkEvent, settings: LinkSettings, margin: int) -> list[str]:
+def _days(event: LinkEvent, margin: int) -> list[str]:
     w = event.window
     if w is None:
         return ["undated"]
-    lo = (w.lo - settings.day_tolerance) // WEEK
-    hi = (w.hi + settings.day_tolerance) // WEEK
-    if hi - lo + 1 > MAX_WEEKS:  # decided before the margin: filed and looked up alike
+    if w.hi - w.lo + 1 > MAX_DAYS:  # decided before the margin: filed and looked up alike
         return ["wide"]
-    return [f"w{n}" for n in range(lo - margin, hi + margin + 1)]
+    return [f"d{n}" for n in range(w.lo - margin, w.hi + margin + 1)]
 
 
-def _tile(event: LinkEvent) -> tuple[int, int] | None:
+def _tile(event: LinkEvent, degrees: int) -> tuple[int, int] | None:
     if event.lat is None or event.lon is None:
         return None
-    row = min(int((event.lat + 90) // TILE_DEGREES), 180 // TILE_DEGREES - 1)
-    return row, int((event.lon + 180) // TILE_DEGREES) % TILES_ACROSS
+    rows = 180 // degrees
+    row = min(int((event.lat + 90) // degrees), rows - 1)
+    return row, int((event.lon + 180) // degrees) % (360 // degrees)
 
 
-def _tiles(event: LinkEvent, neighbours: bool) -> list[str]:
-    tile = _tile(event)
-    if tile is None:
-        return ["-"]
-    if not neighbours:
-        return [f"t{tile[0]}.{tile[1]}"]
-    rows = range(max(tile[0] - 1, 0), min(tile[0] + 1, 180 // TILE_DEGREES - 1) + 1)
-    cols = sorted({(tile[1] + d) % TILES_ACROSS for d in (-1, 0, 1)})
-    return [f"t{r}.{c}" for r in rows for c in cols]
+def _around(tile: tuple[int, int], degrees: int) -> list[tuple[int, int]]:
+    rows, cols = 180 // degrees, 360 // degrees
+    return [(r, c % cols) for r in range(max(tile[0] - 1, 0), min(tile[0] + 1, rows - 1) + 1)
+            for c in {tile[1] - 1, tile[1], tile[1] + 1}]
 
 
-def _blocks(event: LinkEvent, settings: LinkSettings, looking: bool) -> list[str]:
-    head = f"{event.kind}|{_family(event, settings)}"
-    weeks = _weeks(event, settings, 1 if looking else 0)
-    return [f"{head}|{w}|{t}" for w in weeks for t in _tiles(event, looking)]
+def _is_fine(event: LinkEvent) -> bool:
+    return event.precision not in (*AREAS, *COUNTRY_LEVEL)
+
+
+def _filed_places(event: LinkEvent) -> list[str]:
+    out = []
+    fine, coarse = _tile(event, FINE_DEGREES), _tile(event, COARSE_DEGREES)
+    if fine is not None and _is_fine(event):
+        out.append(f"f{fine[0]}.{fine[1]}")
+    if coarse is not None and event.precision not in COUNTRY_LEVEL:
+        out.append(f"k{coarse[0]}.{coarse[1]}")  # every placed event, for admin-level looks
+        if event.precision in AREAS:
+            out.append(f"a{coarse[0]}.{coarse[1]}")
+    region = _tile(event, REGION_DEGREES)
+    if region is not None:
+        out.append(f"g{region[0]}.{region[1]}")  # what a country-level report looks at
+        if event.precision in COUNTRY_LEVEL:
+            out.append(f"G{region[0]}.{region[1]}")
+    if event.country:
+        out.append(f"in:{event.country}")  # likewise, by country
+        if event.precision in COUNTRY_LEVEL or coarse is None:
+            out.append(f"country:{event.country}")
+    return out or ["nowhere"]
+
+
+def _looked_places(event: LinkEvent) -> list[str]:
+    out = []
+    fine, coarse = _tile(event, FINE_DEGREES), _tile(event, COARSE_DEGREES)
+    region = _tile(event, REGION_DEGREES)
+    country_level = event.precision in COUNTRY_LEVEL or (coarse is None and event.country)
+    if region is not None:
+        mark = "g" if country_level else "G"
+        out += [f"{mark}{r}.{c}" for r, c in _around(region, REGION_DEGREES)]
+    if country_level and event.country:
+        out.append(f"in:{event.country}")
+    elif coarse is not None:
+        if fine is not None and _is_fine(event):
+            out += [f"f{r}.{c}" for r, c in _around(fine, FINE_DEGREES)]
+            out += [f"a{r}.{c}" for r, c in _around(coarse, COARSE_DEGREES)]
+        else:  # admin-level: every placed event near
+            out += [f"k{r}.{c}" for r, c in _around(coarse, COARSE_DEGREES)]
+        if event.country:
+            out.append(f"country:{event.country}")
+    if not out:
+        out.append("nowhere")
+    return out
 
 
 def blocks_of(event: LinkEvent, settings: LinkSettings) -> list[str]:
-    """The blocks an event is filed under: its weeks, its tile."""
-    return _blocks(event, settings, looking=False)
+    """The blocks an event is filed under."""
+    head = f"{event.kind}|{_family(event, settings)}"
+    return [f"{head}|{d}|{p}" for d in _days(event, 0) for p in _filed_places(event)]
 
 
 def query_blocks(event: LinkEvent, settings: LinkSettings) -> list[str]:
-    """The blocks to look in for an event's candidates: its weeks and one on either side,
-    its tile and the eight around it.
-
-    Symmetric by construction (a finds b exactly when b would find a), so that the pairs
-    compared, and so the incidents, do not depend on the order documents arrive in: an
-    undated event meets only undated ones, a wide window only wide ones, an event with no
-    place only others with none."""
-    return _blocks(event, settings, looking=True)
+    """The blocks to look in for an event's candidates."""
+    head = f"{event.kind}|{_family(event, settings)}"
+    return [f"{head}|{d}|{p}" for d in _days(event, settings.day_tolerance)
+            for p in _looked_places(event)]
 
 
 class BlockIndex:
