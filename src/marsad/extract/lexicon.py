@@ -189,7 +189,9 @@ class Lexicon:
         toks = sentence.tokens
         found: list[TriggerMatch] = []
         for t in toks:
-            for key in forms(self.profile, t):
+            # sorted: a set's order changes with the hash seed, and _prefer_longest keeps
+            # the first of equally long matches (one article, two modes under two seeds)
+            for key in sorted(forms(self.profile, t)):
                 for p in self._by_anchor.get(key, ()):
                     got = _match_at(self.profile, sentence, t.i, p)
                     if got is not None:
