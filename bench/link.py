@@ -22,8 +22,8 @@ from datetime import date, timedelta
 
 from marsad.link import LinkDocument, default_settings, signatures
 from marsad.link.blocking import BlockIndex
-from marsad.link.compare import compare
-from marsad.link.grouping import cluster, pair
+from marsad.link.compare import compare_pair
+from marsad.link.grouping import cluster
 from marsad.types import Event, PlaceRef, Quantity, Span, When
 
 START = date(2020, 1, 1)
@@ -115,9 +115,7 @@ def in_memory(size: int, docs: int) -> tuple[float, float, float]:
             comps.add(sig.key)
             for key in index.candidates(sig):
                 compared += 1
-                p = pair(sig.key, key)
-                first, second = (sig, known[key]) if p[0] == sig.key else (known[key], sig)
-                c = compare(first, second, settings)
+                p, c = compare_pair(sig, known[key], settings)
                 if not c.vetoed and c.score >= settings.possible:
                     edges_of.setdefault(p[0], {})[p] = c
                     edges_of.setdefault(p[1], {})[p] = c

@@ -66,13 +66,10 @@ def incidents_list(
     as_json: AsJson = False,
 ) -> None:
     """List incidents, most reported first."""
-    store = _open_store(db)
-    try:
+    with _open_store(db) as store:
         rows = store.incidents(category=category, country=country, min_documents=min_reports,
                                limit=limit)
         total = store.count_incidents()
-    finally:
-        store.close()
     if as_json:
         for row in rows:
             print(json.dumps(_incident_json(row), ensure_ascii=False))
@@ -101,11 +98,8 @@ def incidents_show(
     as_json: AsJson = False,
 ) -> None:
     """One incident: its resolved fields, each source's value, and why its reports are one."""
-    store = _open_store(db)
-    try:
+    with _open_store(db) as store:
         row = store.incident(incident_id)
-    finally:
-        store.close()
     if row is None:
         raise _fail(f"no incident {incident_id!r}")
     if as_json:
@@ -156,13 +150,11 @@ def incidents_merge(
     """Merge incidents into one, for good: the decision survives re-processing."""
     from marsad.errors import StoreError
 
-    store = _open_store(db)
-    try:
-        merged = store.merge_incidents(incident_ids)
-    except StoreError as error:
-        raise _fail(str(error)) from error
-    finally:
-        store.close()
+    with _open_store(db) as store:
+        try:
+            merged = store.merge_incidents(incident_ids)
+        except StoreError as error:
+            raise _fail(str(error)) from error
     console.print(f"merged into {escape(merged)}")
 
 
@@ -175,13 +167,11 @@ def incidents_split(
     """Move events out of an incident into one of their own, for good."""
     from marsad.errors import StoreError
 
-    store = _open_store(db)
-    try:
-        new = store.split_incident(incident_id, event_ids)
-    except StoreError as error:
-        raise _fail(str(error)) from error
-    finally:
-        store.close()
+    with _open_store(db) as store:
+        try:
+            new = store.split_incident(incident_id, event_ids)
+        except StoreError as error:
+            raise _fail(str(error)) from error
     console.print(f"split off as {escape(new)}")
 
 
@@ -194,11 +184,8 @@ def series(
     outlet and the source each figure is attributed to."""
     from marsad.store import EventFilters
 
-    store = _open_store(db)
-    try:
+    with _open_store(db) as store:
         found = store.series(EventFilters(country=country))
-    finally:
-        store.close()
     if as_json:
         for s in found:
             print(json.dumps(_jsonable(s), ensure_ascii=False))
@@ -222,11 +209,8 @@ def stances(
     as_json: AsJson = False,
 ) -> None:
     """Stance timelines: per tracked issue, each holder's dated positions with evidence."""
-    store = _open_store(db)
-    try:
+    with _open_store(db) as store:
         found = store.stances(issue)
-    finally:
-        store.close()
     if as_json:
         for t in found:
             print(json.dumps(_jsonable(t), ensure_ascii=False))
@@ -242,12 +226,9 @@ def stances(
 def link(db: DbOption = None) -> None:
     """Link every stored document again (after an upgrade or new link settings); analysts'
     merges and splits are kept."""
-    store = _open_store(db)
-    try:
+    with _open_store(db) as store:
         documents = store.relink()
         total = store.count_incidents()
-    finally:
-        store.close()
     console.print(f"linked {documents} documents: {total} incidents")
 
 

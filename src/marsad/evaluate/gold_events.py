@@ -84,7 +84,7 @@ def gold_event(doc: GoldDocument, event: GoldEvent) -> Event:
     )
 
 
-def gold_events(doc: GoldDocument, published: date | None = None) -> list[Event]:
+def gold_events(doc: GoldDocument) -> list[Event]:
     """The document's gold events as Events, in gold order."""
     return [gold_event(doc, e) for e in doc.events]
 
@@ -102,4 +102,4 @@ class GoldAsPredictions:
 
     def __call__(self, text: str, published: date | None) -> list[Event]:
         doc = self._by_text.get(text)
-        return gold_events(doc, published) if doc is not None else []
+        return gold_events(doc) if doc is not None else []  # its events carry their dates

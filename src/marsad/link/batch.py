@@ -7,8 +7,8 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from marsad.link.blocking import BlockIndex
-from marsad.link.compare import Comparison, compare
-from marsad.link.grouping import Constraints, Grouping, Pair, cluster, pair
+from marsad.link.compare import Comparison, compare_pair
+from marsad.link.grouping import Constraints, Grouping, Pair, cluster
 from marsad.link.settings import LinkSettings, default_settings
 from marsad.link.signature import LinkDocument, LinkEvent, signatures
 from marsad.types import Event
@@ -35,10 +35,8 @@ def score_against(event: LinkEvent, index: BlockIndex, known: dict[str, LinkEven
                   settings: LinkSettings) -> dict[Pair, Comparison]:
     out: dict[Pair, Comparison] = {}
     for key in index.candidates(event):
-        other = known[key]
-        p = pair(event.key, key)
-        first, second = (event, other) if p[0] == event.key else (other, event)
-        out[p] = compare(first, second, settings)
+        p, c = compare_pair(event, known[key], settings)
+        out[p] = c
     return out
 
 

@@ -83,6 +83,14 @@ def compare(a: LinkEvent, b: LinkEvent, settings: LinkSettings) -> Comparison:
     return Comparison(round(score, 4), tuple(s.reasons))
 
 
+def compare_pair(a: LinkEvent, b: LinkEvent, settings: LinkSettings
+                 ) -> tuple[tuple[str, str], Comparison]:
+    """The pair's key (the smaller event key first) and its comparison, made in that order:
+    a pair scores the same whichever of its reports arrived first."""
+    first, second = (a, b) if a.key <= b.key else (b, a)
+    return (first.key, second.key), compare(first, second, settings)
+
+
 def _veto(a: LinkEvent, b: LinkEvent, settings: LinkSettings) -> str | None:
     if a.kind != b.kind:
         return f"kinds differ: {a.kind} / {b.kind}"

@@ -45,6 +45,7 @@ class Constraints:
 @dataclass(slots=True)
 class Grouping:
     groups: list[list[str]] = field(default_factory=list)  # each sorted; sorted by first key
+    components: list[list[str]] = field(default_factory=list)  # what was clustered together
     possible: list[Pair] = field(default_factory=list)  # between groups, below `merge`
 
 
@@ -92,6 +93,7 @@ def cluster(events: Mapping[str, LinkEvent], edges: Mapping[Pair, Comparison],
     above `possible`), then each component clustered over all its pairs."""
     result = Grouping()
     for component in components(events, edges, settings, constraints):
+        result.components.append(component)
         scores = _all_pairs(component, events, edges, settings)
         groups = _cluster_component(component, scores, settings, constraints)
         result.groups.extend(groups)

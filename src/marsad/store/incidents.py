@@ -67,10 +67,13 @@ def _row(session: Session, m: IncidentModel, detail: bool = False) -> IncidentRo
                         best[k] = {"with": other, "score": p.score, "reasons": p.reasons}
             else:
                 other = p.key_b if p.key_a in keys else p.key_a
-                incident = session.scalar(select(LinkNodeModel.incident_id)
-                                          .where(LinkNodeModel.key == other))
-                possible.append({"incident": incident, "event": other, "score": p.score,
+                possible.append({"incident": None, "event": other, "score": p.score,
                                  "reasons": p.reasons})
+        incident_of = {key: incident for key, incident in session.execute(  # in one query
+            select(LinkNodeModel.key, LinkNodeModel.incident_id)
+            .where(LinkNodeModel.key.in_([d["event"] for d in possible])))}
+        for d in possible:
+            d["incident"] = incident_of.get(str(d["event"]))
     members = tuple(IncidentMember(
         event_id=e.id, key=key, document_id=d.id, source_id=d.source_id, url=d.url,
         source=d.source, published=d.published, category=e.category,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, or_, select, update
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from marsad.link.batch import back_references
 from marsad.link.blocking import blocks_of, query_blocks
-from marsad.link.compare import Comparison, Reason, compare
+from marsad.link.compare import Comparison, Reason, compare_pair
 from marsad.link.grouping import Constraints, Pair, cluster, pair
 from marsad.link.resolution import resolve_incident
 from marsad.link.settings import LinkSettings, default_settings
@@ -44,10 +44,10 @@ class Previous:
     """What a document's events were linked to before they were replaced."""
 
     components: frozenset[str] = frozenset()
-    incidents: Mapping[str, str] = None  # type: ignore[assignment]  # key -> incident id
+    incidents: Mapping[str, str] = field(default_factory=dict)  # key -> incident id
 
     def incident_of(self, key: str) -> str | None:
-        return (self.incidents or {}).get(key)
+        return self.incidents.get(key)
 
 
 def _chunks(keys: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -79,26 +79,31 @@ def link_document(session: Session, doc: LinkDocument, events: Sequence[Event],
     session.flush()
     touched = set(previous.components) | {s.key for s in linkable}
     for sig in linkable:
-        for key, other in _candidates(session, sig, settings).items():
-            p = pair(sig.key, key)
-            if sig.key == key or (other.document == doc.id and p[0] != sig.key):
+        for key, (other, component) in _candidates(session, sig, settings).items():
+            if other.document == doc.id and key < sig.key:
                 continue  # a pair within the document: scored once, from its first key
-            first, second = (sig, other) if p[0] == sig.key else (other, sig)
-            c = compare(first, second, settings)
+            p, c = compare_pair(sig, other, settings)
             if not c.vetoed and c.score >= settings.possible:
                 session.merge(LinkPairModel(key_a=p[0], key_b=p[1], score=c.score,
                                             reasons=[r.to_json() for r in c.reasons]))
-                touched.add(_component_of(session, key))
+                touched.add(component)
     session.flush()
     recluster(session, touched, previous, settings)
 
 
 def _candidates(session: Session, sig: LinkEvent, settings: LinkSettings
-                ) -> dict[str, LinkEvent]:
-    keys = session.scalars(
+                ) -> dict[str, tuple[LinkEvent, str]]:
+    """The stored events in the blocks `sig` looks in: key -> (signature, component)."""
+    keys = [k for k in session.scalars(
         select(LinkBlockModel.node_key).distinct()
-        .where(LinkBlockModel.block.in_(query_blocks(sig, settings)))).all()
-    return {k: e for k, e in _signatures(session, [k for k in keys if k != sig.key]).items()}
+        .where(LinkBlockModel.block.in_(query_blocks(sig, settings)))) if k != sig.key]
+    out: dict[str, tuple[LinkEvent, str]] = {}
+    for chunk in _chunks(keys):
+        for key, raw, component in session.execute(
+                select(LinkNodeModel.key, LinkNodeModel.signature, LinkNodeModel.component)
+                .where(LinkNodeModel.key.in_(chunk))):
+            out[key] = (from_json(raw), component)
+    return out
 
 
 def _signatures(session: Session, keys: Sequence[str]) -> dict[str, LinkEvent]:
@@ -108,10 +113,6 @@ def _signatures(session: Session, keys: Sequence[str]) -> dict[str, LinkEvent]:
                                         .where(LinkNodeModel.key.in_(chunk))):
             out[key] = from_json(raw)
     return out
-
-
-def _component_of(session: Session, key: str) -> str:
-    return session.scalar(select(LinkNodeModel.component).where(LinkNodeModel.key == key)) or key
 
 
 def _closure(session: Session, components: set[str]) -> tuple[list[str], Constraints]:
@@ -190,42 +191,20 @@ def recluster(session: Session, components: Iterable[str], previous: Previous = 
             sources=sorted({linkable[k].source for k in group if linkable[k].source}),
             updated_at=now))
     session.flush()
-    component_of = {k: g[0] for g in _components_of(grouping.groups, grouping.possible)
-                    for k in g}
     for incident_id, group in groups_of.items():
-        for chunk in _chunks(group):
-            session.execute(update(LinkNodeModel).where(LinkNodeModel.key.in_(chunk))
-                            .values(incident_id=incident_id), execution_options={
-                                "synchronize_session": False})
-    for key in linkable:
-        session.execute(update(LinkNodeModel).where(LinkNodeModel.key == key)
-                        .values(component=component_of.get(key, key)),
-                        execution_options={"synchronize_session": False})
+        _update_nodes(session, group, incident_id=incident_id)
+    for component in grouping.components:  # named by its first key
+        _update_nodes(session, component, component=component[0])
     if stale:
         session.execute(delete(IncidentModel).where(IncidentModel.id.in_(sorted(stale))),
                         execution_options={"synchronize_session": False})
     session.flush()
 
 
-def _components_of(groups: Sequence[Sequence[str]], possible: Sequence[Pair]
-                   ) -> list[list[str]]:
-    """Groups joined by a possible pair stay one component: they are clustered together."""
-    root = {k: g[0] for g in groups for k in g}
-    parent = {g[0]: g[0] for g in groups}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for a, b in possible:
-        ra, rb = find(root[a]), find(root[b])
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    out: dict[str, list[str]] = {}
-    for g in groups:
-        out.setdefault(find(g[0]), []).extend(g)
-    return [sorted(v) for v in out.values()]
+def _update_nodes(session: Session, keys: Sequence[str], **values: str) -> None:
+    for chunk in _chunks(keys):
+        session.execute(update(LinkNodeModel).where(LinkNodeModel.key.in_(chunk)).values(**values),
+                        execution_options={"synchronize_session": False})
 
 
 def new_incident_id(group: Sequence[str]) -> str:
