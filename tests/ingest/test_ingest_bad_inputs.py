@@ -178,3 +178,73 @@ def test_gzip_that_is_not_a_warc(tmp_path: Path) -> None:
     path = tmp_path / "notes"
     path.write_bytes(gzip.compress(b"just some notes\n" * 100))
     assert _reason(path) == "binary file, not text"
+
+
+def _feed(items: str) -> str:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"{items}</channel></rss>"
+    )
+
+
+def _item(n: int) -> str:
+    return (
+        f"<item><title>Story {n}</title><link>https://wire.example/{n}</link>"
+        f"<description>Gunmen attacked checkpoint {n} near Kirkuk, officials said."
+        "</description></item>"
+    )
+
+
+def test_a_feed_over_the_entry_cap_is_refused_whole(tmp_path: Path, collect) -> None:
+    path = tmp_path / "runaway.rss"
+    path.write_text(_feed("".join(_item(n) for n in range(12))), encoding="utf-8")
+    documents, error = collect(str(path), ReadOptions(max_feed_entries=10))
+    assert documents == []
+    assert error is not None
+    assert error.reason == "feed has 12 entries, over the 10 limit (max_feed_entries; none stored)"
+    documents, error = collect(str(path), ReadOptions(max_feed_entries=12))
+    assert len(documents) == 12 and error is None
+
+
+def test_the_default_entry_cap_stops_a_huge_feed_before_parsing_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.rss"
+    path.write_text(_feed("".join(_item(n) for n in range(100_000))), encoding="utf-8")
+    started = time.perf_counter()
+    reason = _reason(path, ReadOptions(max_bytes=100_000_000))
+    assert reason.startswith("feed has 100,000 entries, over the 5,000 limit")
+    assert time.perf_counter() - started < 5  # counted from the bytes, never parsed
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        # cut short after one whole entry
+        _item(1) + "<item><title>Rockets hit base</title><description>Three rockets",
+        # an undefined entity after a whole entry
+        _item(1) + "<item><title>&undefined;</title><description>x</description></item>",
+    ],
+)
+def test_a_malformed_feed_stores_none_of_its_entries(
+    tmp_path: Path, collect, damage: str
+) -> None:
+    path = tmp_path / "broken.rss"
+    path.write_text(_feed(damage).removesuffix("</channel></rss>"), encoding="utf-8")
+    documents, error = collect(str(path))
+    assert documents == []
+    assert error is not None and error.reason.startswith("malformed feed")
+    assert "none of its" in error.reason
+
+
+def test_entity_expansion_in_a_feed_leaves_nothing_half_parsed(tmp_path: Path, collect) -> None:
+    lol = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
+    path = tmp_path / "laughs.rss"
+    path.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol0 "lol">{lol}]>'
+        + _feed(_item(1) + "<item><title>&lol9;</title><description>&lol9;</description></item>")
+        .split("?>", 1)[1],
+        encoding="utf-8",
+    )
+    documents, error = collect(str(path))
+    assert error is not None
+    assert all("&lol" not in d.text and "lollol" not in d.text for d in documents)
+    assert documents == []

@@ -3,6 +3,11 @@
 The entry's text is its content or summary with the HTML stripped. With
 ReadOptions.fetch_links the linked page is fetched and its main text used instead;
 when the fetch fails (no network, 404, timeout) the summary is used: no crash.
+
+A feed is stored whole or not at all: a malformed one (cut short, undefined entities, an
+entity-expansion attempt) yields no entry, since what the parser recovered from it may be
+half-parsed text; a feed with more entries than ReadOptions.max_feed_entries is refused
+before it is parsed, so that one runaway feed cannot hold up the rest of the batch.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from marsad.types import Document
 # feedparser flags these but parses the feed fine.
 _POSITION = re.compile(r"^(\d+):(\d+): ")
 _HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+_ENTRY_TAG = re.compile(rb"<(?:[\w-]+:)?(?:item|entry)[\s>/]", re.IGNORECASE)
 
 
 def read_rss(path: str, options: ReadOptions) -> Iterator[Document]:
@@ -34,6 +40,7 @@ def read_rss(path: str, options: ReadOptions) -> Iterator[Document]:
 
 def feed_documents(data: bytes, origin: str, options: ReadOptions) -> Iterator[Document]:
     check_text_bytes(data, origin)
+    _check_entry_count(len(_ENTRY_TAG.findall(data)), options.max_feed_entries, origin)
     # Bytes, never a str: feedparser treats a string as a URL or a file name to open.
     parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=False)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
@@ -45,10 +52,16 @@ def feed_documents(data: bytes, origin: str, options: ReadOptions) -> Iterator[D
         if not parsed.get("version"):
             raise InputError(origin, "not an RSS or Atom feed")
         return  # a well-formed feed with no entries: nothing to read
+    if problem is not None:
+        entries = len(parsed.entries)
+        raise InputError(
+            origin,
+            f"malformed feed: {_one_line(problem)} (none of its {entries} "
+            f"{'entry' if entries == 1 else 'entries'} stored)",
+        )
+    _check_entry_count(len(parsed.entries), options.max_feed_entries, origin)
     site = parsed.feed.get("title") or None
     bad = BadEntries(origin)
-    if problem is not None:  # the root cause comes first; entries before the damage are read
-        bad.add(None, f"malformed feed: {_one_line(problem)}")
     for number, entry in enumerate(parsed.entries, start=1):
         where = f"entry {number}"
         try:
@@ -56,6 +69,15 @@ def feed_documents(data: bytes, origin: str, options: ReadOptions) -> Iterator[D
         except InputError as error:
             bad.add(where, error.reason)
     bad.raise_if_any()
+
+
+def _check_entry_count(entries: int, limit: int, origin: str) -> None:
+    if entries > limit:
+        raise InputError(
+            origin,
+            f"feed has {entries:,} entries, over the {limit:,} limit "
+            "(max_feed_entries; none stored)",
+        )
 
 
 def _entry_document(entry: Any, origin: str, site: str | None, options: ReadOptions) -> Document:
