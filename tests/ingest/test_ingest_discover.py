@@ -129,5 +129,11 @@ def test_deep_nesting_does_not_overflow(tmp_path: Path) -> None:
         os.mkdir(folder)
     deep = os.path.join(folder, "deep.txt")
     Path(deep).write_text("x")
-    sources, errors = discover([str(tmp_path)])
-    assert sources == [deep] and errors == []
+    try:
+        sources, errors = discover([str(tmp_path)])
+        assert sources == [deep] and errors == []
+    finally:  # bottom up: shutil.rmtree (pytest's clean-up) recurses and would overflow
+        os.remove(deep)
+        while folder != str(tmp_path):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)

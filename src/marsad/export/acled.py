@@ -214,12 +214,25 @@ def acled_csv(rows: Iterable[EventRow], *, flush_every: int = 500) -> Iterator[b
             if row.incident.id in written:
                 continue
             written.add(row.incident.id)
-        writer.writerow(record(row))
+        writer.writerow({column: spreadsheet_safe(value) for column, value in record(row).items()})
         pending += 1
         if pending >= flush_every:
             yield _drain(buffer)
             pending = 0
     yield _drain(buffer)
+
+
+# A cell a spreadsheet would read as a formula (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """Text that Excel, LibreOffice or Sheets would run as a formula ("=HYPERLINK(…)",
+    "=cmd|' /C calc'!A0") gets a leading apostrophe, OWASP's rule, so it shows as text.
+    Numbers are never touched: a negative longitude stays a number."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _drain(buffer: io.StringIO) -> bytes:
