@@ -21,6 +21,7 @@ from marsad.packs import DEFAULT_PACK
 from marsad.resolve import resolve
 from marsad.resolve.geocode import GeoContext
 from marsad.resolve.geoparse import geoparse_places
+from marsad.sections import extract_in_sections
 from marsad.types import Document, Event, PlaceMention
 
 DocumentExtractor = Callable[[Document], list[Event]]
@@ -87,7 +88,9 @@ def document_extractor(packs: Sequence[str] = (DEFAULT_PACK,)) -> DocumentExtrac
 
     def extract_document(doc: Document) -> list[Event]:
         ctx = make_context(packs, doc.lang or DEFAULT_LANGUAGE)
-        return _events(ctx, [doc.text], [doc.published])[0]
+        return extract_in_sections(
+            doc.text, lambda text: _events(ctx, [text], [doc.published])[0]
+        )
 
     return extract_document
 

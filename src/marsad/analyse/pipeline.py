@@ -19,6 +19,12 @@ from marsad.analyse.types import Analysis, Entity, Sentence, Token
 
 ParseIf = Callable[[str], bool]
 _BATCH = 64
+# Pieces, so that no text is too long for spaCy (E088 above 1,000,000 characters) and the
+# memory a document takes stays bounded: a paragraph is split in pieces of at most
+# _MAX_PIECE characters, a sentence of at most _MAX_SENTENCE (no news sentence is that
+# long; a run of text with no full stop is not one sentence to parse whole).
+_MAX_PIECE = 20_000
+_MAX_SENTENCE = 2_000
 
 
 class _Split(NamedTuple):
@@ -46,6 +52,25 @@ def _paragraphs(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _pieces(start: int, text: str, limit: int) -> list[tuple[int, str]]:
+    """text (at offset start) in pieces of at most limit characters, cut after the last
+    sentence end (". ") or else the last space before the limit; a hard cut when neither."""
+    pieces: list[tuple[int, str]] = []
+    while len(text) > limit:
+        window = text[:limit]
+        sentence_end, space = window.rfind(". "), window.rfind(" ")
+        cut = sentence_end + 1 if sentence_end > 0 else space if space > 0 else limit
+        piece = text[:cut].rstrip()
+        if piece:
+            pieces.append((start, piece))
+        rest = text[cut:]
+        skipped = len(rest) - len(rest.lstrip())
+        start, text = start + cut + skipped, rest.lstrip()
+    if text:
+        pieces.append((start, text))
+    return pieces
+
+
 def _split(texts: Sequence[str]) -> list[list[_Split]]:
     """Per text: its sentences, a paragraph's dateline first as a sentence of its own."""
     jobs: list[tuple[int, int, int]] = []  # (text index, paragraph start, paragraph index)
@@ -59,8 +84,9 @@ def _split(texts: Sequence[str]) -> list[list[_Split]]:
                 head = line[: dl.length].rstrip()
                 datelines[len(jobs)] = _Split(start, start + len(head), para, head, True)
                 start, line = start + dl.length, line[dl.length :]
-            jobs.append((n, start, para))
-            lines.append(read_shouted(line) if is_shouting(line) else line)
+            for piece_start, piece in _pieces(start, line, _MAX_PIECE):
+                jobs.append((n, piece_start, para))
+                lines.append(read_shouted(piece) if is_shouting(piece) else piece)
     nlp = model.splitter()
     for job, ((n, base, para), doc) in enumerate(
         zip(jobs, nlp.pipe(lines, batch_size=_BATCH), strict=True)
@@ -72,9 +98,11 @@ def _split(texts: Sequence[str]) -> list[list[_Split]]:
             if not s_text:
                 continue
             start = base + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            for piece_start, piece in split_glued(start, s_text):
-                result[n].append(_Split(piece_start, piece_start + len(piece), para, piece,
-                                        False))
+            for glued_start, glued in split_glued(start, s_text):
+                for piece_start, piece in _pieces(glued_start, glued, _MAX_SENTENCE):
+                    result[n].append(
+                        _Split(piece_start, piece_start + len(piece), para, piece, False)
+                    )
     return result
 
 
