@@ -12,10 +12,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from marsad.cli_options import DbOption
+from marsad.terminal import shown
 
 console = Console()
 errors = Console(stderr=True)
@@ -51,7 +51,7 @@ def _incident_json(row: Any) -> dict[str, Any]:
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    errors.print(f"[red]error:[/red] {escape(message)}")
+    errors.print(f"[red]error:[/red] {shown(message)}")
     return typer.Exit(code)
 
 
@@ -80,9 +80,9 @@ def incidents_list(
         table.add_column(name)
     for row in rows:
         outlets = sorted({m.source or "?" for m in row.members})
-        table.add_row(escape(row.id), row.category, str(row.first_day or ""),
-                      escape(row.place_name or ""), _num(row.killed), _num(row.injured),
-                      str(row.documents), escape(", ".join(outlets)[:60]),
+        table.add_row(shown(row.id), row.category, str(row.first_day or ""),
+                      shown(row.place_name or ""), _num(row.killed), _num(row.injured),
+                      str(row.documents), shown(", ".join(outlets)[:60]),
                       ", ".join(row.conflicts))
     console.print(table)
 
@@ -105,7 +105,7 @@ def incidents_show(
     if as_json:
         print(json.dumps(_incident_json(row), ensure_ascii=False))
         return
-    console.print(f"[bold]{escape(row.id)}[/bold]  {row.kind} {row.category}"
+    console.print(f"[bold]{shown(row.id)}[/bold]  {row.kind} {row.category}"
                   f"{' / ' + row.mode if row.mode else ''}  {row.documents} documents")
     fields = Table(title="fields: resolved value, rule, each source's value")
     for name in ("field", "resolved", "rule", "sources"):
@@ -114,8 +114,8 @@ def incidents_show(
         sources = "; ".join(f"{s.get('source') or s['document']}: {_short(s['value'])}"
                             for s in entry.get("sources", []))
         flag = " [red](conflict)[/red]" if entry.get("conflict") else ""
-        fields.add_row(name, escape(_short(entry.get("value"))) + flag,
-                       escape(entry.get("rule", "")), escape(sources[:200]))
+        fields.add_row(name, shown(_short(entry.get("value"))) + flag,
+                       shown(entry.get("rule", "")), shown(sources[:200]))
     console.print(fields)
     reports = Table(title="reports, and the pair that joined each")
     for name in ("event", "document", "source id", "url", "evidence", "joined by"):
@@ -126,11 +126,11 @@ def incidents_show(
             best = m.reasons[0]
             why = f"{best['score']:.2f}: " + ", ".join(
                 f"{r['reason']} {r['points']:+.1f}" for r in best["reasons"])
-        reports.add_row(str(m.event_id), escape(m.document_id), escape(m.source_id or ""),
-                        escape(m.url or ""), escape(m.evidence[:90]), escape(why))
+        reports.add_row(str(m.event_id), shown(m.document_id), shown(m.source_id or ""),
+                        shown(m.url or ""), shown(m.evidence[:90]), shown(why))
     console.print(reports)
     for p in row.possible:
-        console.print(f"possible duplicate: {escape(str(p['incident']))} "
+        console.print(f"possible duplicate: {shown(str(p['incident']))} "
                       f"(score {p['score']:.2f})")
 
 
@@ -155,7 +155,7 @@ def incidents_merge(
             merged = store.merge_incidents(incident_ids)
         except StoreError as error:
             raise _fail(str(error)) from error
-    console.print(f"merged into {escape(merged)}")
+    console.print(f"merged into {shown(merged)}")
 
 
 @incidents_app.command("split")
@@ -172,7 +172,7 @@ def incidents_split(
             new = store.split_incident(incident_id, event_ids)
         except StoreError as error:
             raise _fail(str(error)) from error
-    console.print(f"split off as {escape(new)}")
+    console.print(f"split off as {shown(new)}")
 
 
 def series(
@@ -192,15 +192,15 @@ def series(
         return
     for s in found:
         since = f" since {s.since}" if s.since else ""
-        console.print(f"[bold]{escape(s.id)}[/bold]  {s.category} {s.measure}{since}  "
-                      f"{escape(', '.join(s.parties))}")
+        console.print(f"[bold]{shown(s.id)}[/bold]  {s.category} {s.measure}{since}  "
+                      f"{shown(', '.join(s.parties))}")
         steps = []
         for p in s.points:
             qualifier = {"more_than": "≥ ", "about": "~", "at_most": "≤ "}.get(p.qualifier, "")
             credit = ", ".join(x for x in (p.source.source, p.said_by and f"attributed to "
                                            f"{p.said_by}") if x)
             steps.append(f"{qualifier}{p.value} by {p.as_of or '?'} ({credit or '?'})")
-        console.print("  " + escape(" → ".join(steps)))
+        console.print("  " + shown(" → ".join(steps)))
 
 
 def stances(
@@ -216,11 +216,11 @@ def stances(
             print(json.dumps(_jsonable(t), ensure_ascii=False))
         return
     for t in found:
-        console.print(f"[bold]{escape(t.issue)}[/bold]")
+        console.print(f"[bold]{shown(t.issue)}[/bold]")
         for h in t.holders:
             steps = " → ".join(f"{p.position} ({p.day or '?'}, {p.source.source or '?'})"
                                for p in h.positions)
-            console.print(f"  {escape(h.holder)}: {escape(steps)}")
+            console.print(f"  {shown(h.holder)}: {shown(steps)}")
 
 
 def link(db: DbOption = None) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console
-from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import (
     BarColumn,
@@ -21,6 +20,7 @@ from marsad.errors import InputError, UnsupportedLanguage
 from marsad.pipeline import Progress as PipelineProgress
 from marsad.pipeline import RunReport
 from marsad.store import EXTRACTED, NO_PROFILE, ActorRow, DocumentRow, EventRow, StoreStats
+from marsad.terminal import shown
 from marsad.types import Document, Event, Quantity
 
 
@@ -53,16 +53,16 @@ class BatchProgress(PipelineProgress):
         self.bar.update(self.task, total=total)
 
     def advance(self, source: str) -> None:
-        self.bar.update(self.task, advance=1, current=_shorten(source, 50))
+        self.bar.update(self.task, advance=1, current=shown(_shorten(source, 50)))
 
     def error(self, error: InputError) -> None:
         # One line per bad input, naming it and the reason, on stderr.
-        self.errors.print(f"[red]error:[/red] {_safe(error.origin)}: {_safe(error.reason)}")
+        self.errors.print(f"[red]error:[/red] {shown(error.origin)}: {shown(error.reason)}")
 
     def unsupported(self, document: Document, reason: UnsupportedLanguage) -> None:
         # Not a failure, but never silent: one line per document stored without events.
         self.errors.print(
-            f"[yellow]note:[/yellow] {_safe(document.origin)}: {_safe(str(reason))} "
+            f"[yellow]note:[/yellow] {shown(document.origin)}: {shown(str(reason))} "
             "(stored without events)"
         )
 
@@ -76,7 +76,7 @@ def print_run_report(console: Console, report: RunReport, store_url: str, comman
     table.add_row("events stored", str(report.events_stored))
     if report.unsupported:
         by_lang = ", ".join(
-            f"{escape(lang)}: {n}"
+            f"{shown(lang)}: {n}"
             for lang, n in sorted(report.unsupported.items(), key=lambda item: (-item[1], item[0]))
         )
         table.add_row(
@@ -85,14 +85,14 @@ def print_run_report(console: Console, report: RunReport, store_url: str, comman
         )
     failed = len(report.errors)
     table.add_row("failed inputs", f"[red]{failed}[/red]" if failed else "0")
-    table.add_row("store", escape(store_url))
+    table.add_row("store", shown(store_url))
     console.print(Panel(table, title=f"marsad {command}", expand=False))
 
 
 def print_stats(console: Console, stats: StoreStats, store_url: str) -> None:
     console.print(
         f"[bold]{stats.documents}[/bold] documents, [bold]{stats.events}[/bold] events "
-        f"in {escape(store_url)}"
+        f"in {shown(store_url)}"
     )
     unsupported = sum(stats.documents_without_profile.values())
     if unsupported:
@@ -121,7 +121,7 @@ def _count_table(title: str, counts: dict) -> Table:
     table.add_column(style="cyan")
     table.add_column(justify="right")
     for key, value in sorted(counts.items(), key=lambda item: (-item[1], str(item[0]))):
-        table.add_row(escape(str(key) if key is not None else "(unknown)"), str(value))
+        table.add_row(shown(str(key) if key is not None else "(unknown)"), str(value))
     return table
 
 
@@ -134,11 +134,11 @@ def document_table(rows: Sequence[DocumentRow]) -> Table:
         table.add_row(
             row.id,
             str(row.published or "?"),
-            escape(row.source or ""),
+            shown(row.source or ""),
             row.lang or "?",
             row.raw_format,
             "[yellow]no profile[/yellow]" if row.extraction == NO_PROFILE else str(row.event_count),
-            escape(_shorten(row.title or row.url or row.origin, 70)),
+            shown(_shorten(row.title or row.url or row.origin, 70)),
         )
     return table
 
@@ -150,8 +150,8 @@ def actor_table(rows: Sequence[ActorRow], total: int) -> Table:
                          justify="right" if column == "events" else "left")
     for row in rows:
         table.add_row(
-            escape(row.id),
-            escape(row.name),
+            shown(row.id),
+            shown(row.name),
             row.sector or "",
             row.country or "",
             str(row.events),
@@ -175,10 +175,10 @@ def event_table(rows: Sequence[EventRow]) -> Table:
             str(row.id),
             _when(event),
             f"{event.category}{'/' + event.mode if event.mode else ''}\n[dim]{event.kind}[/dim]",
-            escape(_who(event)),
-            escape(_where(event)),
+            shown(_who(event)),
+            shown(_where(event)),
             _toll(event),
-            escape(_shorten(event.evidence.text, 120)),
+            shown(_shorten(event.evidence.text, 120)),
         )
     return table
 
@@ -197,14 +197,14 @@ def print_document(console: Console, row: DocumentRow, events: Sequence[EventRow
         ("fetched", row.fetched_at.isoformat(timespec="seconds")),
         ("extraction", _EXTRACTION_SHOWN.get(row.extraction, row.extraction)),
     ):
-        meta.add_row(label, escape(str(value)) if value is not None else "[dim]–[/dim]")
+        meta.add_row(label, shown(str(value)) if value is not None else "[dim]–[/dim]")
     console.print(Panel(meta, title="document", expand=False))
-    console.print(escape(row.text))
+    console.print(shown(row.text, lines=True))
     if events:
         console.print(event_table(events))
     elif row.extraction == NO_PROFILE:
         console.print(
-            f"[yellow]no events: language {escape(row.lang or 'unknown')} has no extraction "
+            f"[yellow]no events: language {shown(row.lang or 'unknown')} has no extraction "
             "profile[/yellow] [dim](`marsad run --reprocess` extracts it once one exists)[/dim]"
         )
     else:
@@ -258,19 +258,6 @@ def _toll(event: Event) -> str:
 def _quantity(quantity: Quantity) -> str:
     prefix = {"more_than": ">", "about": "~", "at_most": "≤"}.get(quantity.qualifier, "")
     return f"{prefix}{quantity.value}"
-
-
-def _safe(text: str) -> str:
-    """Text from the inputs (names, reasons) for a terminal line: rich markup escaped and
-    control characters (an ESC would start a terminal escape sequence) shown as codes."""
-    return escape("".join(_CONTROL.get(ord(ch), ch) for ch in text))
-
-
-# C0 controls but tab (a newline too: one line per input), DEL and C1 controls, as \xNN.
-# Rich drops some of them itself, but not ESC.
-_CONTROL = {
-    code: f"\\x{code:02x}" for code in (*range(0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0))
-}
 
 
 def _shorten(text: str, width: int) -> str:

@@ -1,0 +1,28 @@
+"""Text from the inputs (titles, articles, file names, reasons), made safe for a terminal.
+
+Everything the CLI prints that came from an input goes through `shown`: an ESC in an
+article must not clear the screen, retitle the window or plant a link, a newline in a
+file name must not forge a second line of an error report, and a bidi override must not
+reorder what follows it. Such characters are shown as codes (\\x1b, <U+202E>), so a
+reader sees that they were there. Stored text has them removed already (clean stage);
+this also covers stores written before that, file names and error reasons.
+"""
+
+from __future__ import annotations
+
+from rich.markup import escape
+
+# C0 controls but tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI).
+_CONTROLS = {
+    code: f"\\x{code:02x}" for code in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
+}
+# Embeddings, overrides, isolates; the zero-width direction marks are harmless.
+_BIDI = {code: f"<U+{code:04X}>" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_ONE_LINE = _CONTROLS | {0x0A: "\\x0a"} | _BIDI
+_MANY_LINES = _CONTROLS | _BIDI
+
+
+def shown(text: str, *, lines: bool = False) -> str:
+    """`text` for rich's console: markup escaped, control and bidi-override characters
+    shown as codes. A newline is kept only with `lines` (an article's paragraphs)."""
+    return escape(text.translate(_MANY_LINES if lines else _ONE_LINE))
