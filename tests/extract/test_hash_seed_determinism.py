@@ -41,3 +41,27 @@ def test_two_hash_seeds_give_identical_events() -> None:
     assert first, "the sentences report events"
     assert events_under(6) == first
     assert first[0][:3] == ["incident", "ASSAULT", "explosives"]  # a bombing of a building
+
+
+def test_the_example_corpus_gives_identical_stores_under_two_seeds(tmp_path) -> None:
+    """Every field of every event (and its incident) of `marsad run` on the bundled corpus."""
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from marsad.store import Store
+
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    stored = []
+    for seed in (1, 6):
+        db = tmp_path / f"seed-{seed}.db"
+        subprocess.run([sys.executable, "-m", "marsad", "run", str(corpus), "--db",
+                        f"sqlite:///{db}", "-q"], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                       capture_output=True, check=True)
+        with Store.open(f"sqlite:///{db}") as store:
+            stored.append(sorted(
+                json.dumps([row.document_id, asdict(row.event),
+                            row.incident.id if row.incident else None], default=str)
+                for row in store.iter_events()
+            ))
+    assert len(stored[0]) > 10
+    assert stored[0] == stored[1]
