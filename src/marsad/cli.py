@@ -15,7 +15,13 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from marsad.cli_options import DbOption, PacksOption, pack_names, parse_date
+from marsad.cli_options import (
+    AllowPrivateUrlsOption,
+    DbOption,
+    PacksOption,
+    pack_names,
+    parse_date,
+)
 from marsad.cli_output import (
     BatchProgress,
     actor_table,
@@ -93,7 +99,9 @@ def _open_store(db: str | None):
         raise typer.Exit(2) from error
 
 
-def _read_options(fetch_links: bool, text: str, title: str, url: str, published: str):
+def _read_options(
+    fetch_links: bool, text: str, title: str, url: str, published: str, allow_private_urls: bool
+):
     from marsad.ingest import ReadOptions
 
     return ReadOptions(
@@ -102,6 +110,7 @@ def _read_options(fetch_links: bool, text: str, title: str, url: str, published:
         json_title_field=title,
         json_url_field=url,
         json_date_field=published,
+        allow_private_urls=allow_private_urls,
     )
 
 
@@ -174,6 +183,7 @@ def run(
     json_url_field: JsonUrl = "url",
     json_date_field: JsonDate = "published",
     pack: PacksOption = None,
+    allow_private_urls: AllowPrivateUrlsOption = False,
     quiet: Quiet = False,
 ) -> None:
     """Ingest articles, extract their events and store both (the main job).
@@ -184,7 +194,12 @@ def run(
     stderr; it is not a failure. Exit code 2 for an unknown or invalid pack.
     """
     options = _read_options(
-        fetch_links, json_text_field, json_title_field, json_url_field, json_date_field
+        fetch_links,
+        json_text_field,
+        json_title_field,
+        json_url_field,
+        json_date_field,
+        allow_private_urls,
     )
     _batch(inputs, db, options, packs=pack_names(pack), reprocess=reprocess, quiet=quiet)
 
@@ -198,11 +213,17 @@ def ingest(
     json_title_field: JsonTitle = "title",
     json_url_field: JsonUrl = "url",
     json_date_field: JsonDate = "published",
+    allow_private_urls: AllowPrivateUrlsOption = False,
     quiet: Quiet = False,
 ) -> None:
     """Read and store articles without extracting events (`marsad run` does both)."""
     options = _read_options(
-        fetch_links, json_text_field, json_title_field, json_url_field, json_date_field
+        fetch_links,
+        json_text_field,
+        json_title_field,
+        json_url_field,
+        json_date_field,
+        allow_private_urls,
     )
     _batch(inputs, db, options, packs=None, reprocess=False, quiet=quiet)
 

@@ -29,6 +29,15 @@ PacksOption = Annotated[
     ),
 ]
 
+AllowPrivateUrlsOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private-urls",
+        help="Fetch URLs whose host is a loopback, private or link-local address (refused by "
+        "default, so that a URL cannot reach the machine's own network).",
+    ),
+]
+
 
 def pack_names(packs: list[str] | None) -> tuple[str, ...]:
     """The --pack options as pack names: the default pack when none is given."""

@@ -14,11 +14,14 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from marsad.cli_options import DbOption, parse_date
+from marsad.cli_options import AllowPrivateUrlsOption, DbOption, parse_date
 
 console = Console(stderr=True)
 
 FORMAT_NAMES = ("acled-csv", "plover-jsonl", "geojson", "parquet")
+
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 def serve(
@@ -28,12 +31,34 @@ def serve(
     token: Annotated[
         str | None,
         typer.Option(
-            envvar="MARSAD_API_TOKEN",
             help="Bearer token that write requests (ingest, reprocess, delete) must carry. "
-            "Without one, the API is read-only.",
+            "Visible to other users in the process list: prefer --token-file or the "
+            "MARSAD_API_TOKEN environment variable. Without a token, the API is read-only.",
             show_default=False,
         ),
     ] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--token-file",
+            metavar="PATH",
+            help="Read the bearer token from the first line of this file.",
+            show_default=False,
+        ),
+    ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            metavar="NAME",
+            help="A name clients reach this server by (the Host header; any port); "
+            "repeatable; '*.example.org' for subdomains. Also MARSAD_ALLOWED_HOSTS, comma "
+            "separated. localhost, 127.0.0.1, ::1 and --host are always allowed; other "
+            "names get 400 (this stops DNS rebinding).",
+            show_default=False,
+        ),
+    ] = None,
+    allow_private_urls: AllowPrivateUrlsOption = False,
     workers: Annotated[
         int, typer.Option(min=1, max=64, help="Server processes (one per core is plenty).")
     ] = 1,
@@ -51,32 +76,46 @@ def serve(
     import uvicorn
 
     from marsad.api import create_app
+    from marsad.api.hosts import host_names_from_environment
     from marsad.errors import StoreError
 
+    secret = _token(token, token_file)
+    names = list(dict.fromkeys([host, *(allowed_host or []), *host_names_from_environment()]))
     try:
-        app = create_app(db, token=token, tile_url=tile_url)
+        app = create_app(
+            db,
+            token=secret or "",
+            tile_url=tile_url,
+            allowed_hosts=names,
+            allow_private_urls=allow_private_urls,
+        )
     except StoreError as error:
         console.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from error
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in LOOPBACK_HOSTS:
         console.print(
             f"[yellow]note:[/yellow] listening on {escape(host)}: anyone who can reach it can "
-            "read the events (writes need the token)."
+            "read the events (writes need the token). It answers only to the Host names "
+            f"{escape(', '.join(dict.fromkeys([*LOOPBACK_HOSTS, *names])))}: give each name "
+            "clients use with --allowed-host NAME (needed with 0.0.0.0 or ::)."
         )
-    mode = "read-write with a token" if token else "read-only"
+    mode = "read-write with a token" if secret else "read-only"
     console.print(f"marsad: dashboard at http://{host}:{port}/ · API /api · docs /docs ({mode})")
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
-    # Several processes: uvicorn imports the app in each, configured from the environment.
+    # Several processes: uvicorn imports the app in each, configured from the environment
+    # (a process's environment is readable by its user only, unlike its command line).
     app.state.store.close()
     from marsad.store import resolve_url
 
     os.environ.update(
         {
             "MARSAD_DB": resolve_url(db),
-            "MARSAD_API_TOKEN": token or "",
+            "MARSAD_API_TOKEN": secret or "",
             "MARSAD_TILE_URL": tile_url or "",
+            "MARSAD_ALLOWED_HOSTS": ",".join(names),
+            "MARSAD_ALLOW_PRIVATE_URLS": "1" if allow_private_urls else "",
         }
     )
     uvicorn.run(
@@ -87,6 +126,37 @@ def serve(
         port=port,
         log_level="warning",
     )
+
+
+def _token(given: str | None, token_file: Path | None) -> str | None:
+    """The write token: --token-file, else --token (with a warning), else MARSAD_API_TOKEN."""
+    if given is not None and token_file is not None:
+        raise typer.BadParameter("give --token or --token-file, not both", param_hint="--token")
+    if token_file is not None:
+        return _token_from_file(token_file)
+    if given:
+        console.print(
+            "[yellow]warning:[/yellow] --token is visible to other users of this machine in "
+            "the process list (ps); use --token-file PATH or MARSAD_API_TOKEN instead."
+        )
+        return given
+    return os.environ.get("MARSAD_API_TOKEN") or None
+
+
+def _token_from_file(path: Path) -> str:
+    """The first line of the file, stripped; exit 2 saying why when there is none."""
+    where = f"[red]error:[/red] --token-file {escape(str(path))}"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        console.print(f"{where}: cannot read it: {escape(reason)}")
+        raise typer.Exit(2) from error
+    secret = lines[0].strip() if lines else ""
+    if not secret:
+        console.print(f"{where}: its first line is empty")
+        raise typer.Exit(2)
+    return secret
 
 
 def export(

@@ -183,7 +183,10 @@ def test_the_api_list_serves_the_models_json(tmp_path) -> None:  # type: ignore[
         expected = _slow(store, EventFilters(), 500, 0)
         one = event_of(store.events(limit=1)[0]).model_dump_json().encode()
     for cache_mb in (64, 0):
-        with TestClient(create_app(url, token=None, tile_url="", cache_mb=cache_mb)) as client:
+        app = create_app(
+            url, token=None, tile_url="", cache_mb=cache_mb, allowed_hosts=["testserver"]
+        )
+        with TestClient(app) as client:
             response = client.get("/api/events", params={"limit": 500})
             assert response.status_code == 200
             assert response.headers["content-type"] == "application/json"

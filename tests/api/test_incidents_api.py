@@ -22,7 +22,8 @@ def linked(tmp_path: Path) -> Iterator[TestClient]:
     url = f"sqlite:///{tmp_path / 'linked.db'}"
     with Store.open(url) as store:
         save_reports(store, REPORTS)
-    with TestClient(create_app(url, token=TOKEN, tile_url="")) as client:
+    app = create_app(url, token=TOKEN, tile_url="", allowed_hosts=["testserver"])
+    with TestClient(app) as client:
         yield client
 
 

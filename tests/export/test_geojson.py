@@ -70,7 +70,7 @@ def test_features_round_trip_to_the_located_events(exported, rows) -> None:
 
 
 def test_the_api_serves_the_same_file(exported, store_url: str) -> None:
-    with TestClient(create_app(store_url)) as client:
+    with TestClient(create_app(store_url, allowed_hosts=["testserver"])) as client:
         response = client.get("/api/export/geojson", params={"country": "IQ"})
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/geo+json"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -13,8 +13,11 @@ from fastapi.staticfiles import StaticFiles
 
 from marsad import __version__
 from marsad.api.caching import Memo, ResponseCache
+from marsad.api.hosts import AllowedHosts, host_names_from_environment
+from marsad.api.limits import DEFAULT_MAX_BODY_BYTES, BodyLimit
 from marsad.api.routes import documents, events, exports, incidents, registry, stats
-from marsad.api.security import SecurityHeaders
+from marsad.api.security import SecurityHeaders, WriteGate
+from marsad.ingest import ReadOptions
 from marsad.store import Store
 from marsad.types import Document, Event
 from marsad.web import STATIC_DIR
@@ -47,6 +50,9 @@ def create_app(
     tile_attribution: str | None = None,
     extractor: Extractor | None = None,
     cache_mb: float | None = None,
+    allowed_hosts: Iterable[str] | None = None,
+    allow_private_urls: bool = False,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
 ) -> FastAPI:
     """The marsad web application on the store at store_url (default: MARSAD_DB, ./marsad.db).
 
@@ -55,10 +61,18 @@ def create_app(
     under the map; default MARSAD_TILE_URL, else none (the map is fully offline).
     cache_mb: memory for list responses, reused until the store changes; default
     MARSAD_API_CACHE_MB, else 64; 0 turns it off.
+    allowed_hosts: the names, besides localhost, 127.0.0.1 and ::1, that requests may give
+    in their Host header (any port; "*.example.org" for subdomains, "*" for any); others get
+    400. Default MARSAD_ALLOWED_HOSTS (comma separated), else loopback only.
+    allow_private_urls: let ingest by URL fetch loopback and private addresses (refused by
+    default: a client must not reach the server's own network through it).
+    max_body_bytes: the largest request body; a longer one gets 413 before it is read.
     """
     # An explicit argument wins over the environment; "" means "none" either way.
     token = (token if token is not None else os.environ.get("MARSAD_API_TOKEN")) or None
     tile_url = (tile_url if tile_url is not None else os.environ.get("MARSAD_TILE_URL")) or None
+    if allowed_hosts is None:
+        allowed_hosts = host_names_from_environment()
     store = Store.open(store_url)
 
     @asynccontextmanager
@@ -85,10 +99,17 @@ def create_app(
     app.state.bodies = ResponseCache(int(cache_mb * 1024 * 1024))
     chosen = extractor
     app.state.extractor = lambda: chosen or _default_extractor()
+    app.state.read_options = ReadOptions(allow_private_urls=allow_private_urls)
 
     for module in (events, documents, incidents, registry, stats, exports):
         app.include_router(module.router, prefix="/api")
     _mount_dashboard(app)
+    # The last added runs first: security headers on every answer; then a wrong Host and a
+    # write without the token are refused from the headers alone, before any body is read;
+    # then the body is capped.
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(WriteGate, token=token)
+    app.add_middleware(AllowedHosts, names=allowed_hosts)
     app.add_middleware(SecurityHeaders, tile_url=tile_url)
     return app
 
@@ -106,6 +127,10 @@ def _mount_dashboard(app: FastAPI) -> None:
 
 
 def app_from_environment() -> FastAPI:
-    """The app configured by MARSAD_DB, MARSAD_API_TOKEN, MARSAD_TILE_URL: the factory that
-    `marsad serve --workers N` gives uvicorn, which imports it in each worker process."""
-    return create_app(os.environ.get("MARSAD_DB"))
+    """The app configured by MARSAD_DB, MARSAD_API_TOKEN, MARSAD_TILE_URL,
+    MARSAD_ALLOWED_HOSTS and MARSAD_ALLOW_PRIVATE_URLS: the factory that `marsad serve
+    --workers N` gives uvicorn, which imports it in each worker process."""
+    return create_app(
+        os.environ.get("MARSAD_DB"),
+        allow_private_urls=os.environ.get("MARSAD_ALLOW_PRIVATE_URLS") == "1",
+    )

@@ -7,7 +7,7 @@ call read the same way.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import HTTPException, Query
 
@@ -15,6 +15,15 @@ from marsad.api.schemas import Kind
 from marsad.store import EventFilters
 
 MAX_PAGE = 500
+# Free-text filters become LIKE patterns: bounded here, a request cannot build one the
+# database refuses (SQLite's limit is 50,000 bytes) and a caller learns why with a 422.
+MAX_NAME = 200  # a category, mode, type, actor, place or document id, or part of one
+MAX_TEXT = 500  # full-text search words
+
+
+def name_query(description: str) -> Any:
+    """A query parameter of free text, as long as a name can be."""
+    return Query(max_length=MAX_NAME, description=description)
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -40,14 +49,14 @@ async def event_filters(
     since: Annotated[date | None, Query(description="events on or after this day")] = None,
     until: Annotated[date | None, Query(description="events on or before this day")] = None,
     kind: Annotated[Kind | None, Query()] = None,
-    category: Annotated[str | None, Query(description="PLOVER category, e.g. ASSAULT")] = None,
-    mode: Annotated[str | None, Query(description="PLOVER mode, e.g. drone")] = None,
-    acled_type: Annotated[str | None, Query(description="ACLED event type")] = None,
-    acled_subtype: Annotated[str | None, Query(description="ACLED sub-event type")] = None,
+    category: Annotated[str | None, name_query("PLOVER category, e.g. ASSAULT")] = None,
+    mode: Annotated[str | None, name_query("PLOVER mode, e.g. drone")] = None,
+    acled_type: Annotated[str | None, name_query("ACLED event type")] = None,
+    acled_subtype: Annotated[str | None, name_query("ACLED sub-event type")] = None,
     actor: Annotated[
-        str | None, Query(description="actor or recipient: part of its name or words")
+        str | None, name_query("actor or recipient: part of its name or words")
     ] = None,
-    place: Annotated[str | None, Query(description="a place id, or part of its name")] = None,
+    place: Annotated[str | None, name_query("a place id, or part of its name")] = None,
     country: Annotated[
         str | None, Query(min_length=2, max_length=2, description="ISO 3166 alpha-2")
     ] = None,
@@ -56,9 +65,9 @@ async def event_filters(
     ] = None,
     q: Annotated[
         str | None,
-        Query(max_length=500, description="full text: every word in the evidence sentence"),
+        Query(max_length=MAX_TEXT, description="full text: every word in the evidence sentence"),
     ] = None,
-    document: Annotated[str | None, Query(description="only this document's events")] = None,
+    document: Annotated[str | None, name_query("only this document's events")] = None,
 ) -> EventFilters:
     return EventFilters(
         since=since,

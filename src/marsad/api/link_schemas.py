@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field
 
+from marsad.api.paths import MAX_EVENT_ID, MAX_ID_LENGTH
 from marsad.api.schemas import Model
 from marsad.link.series import Series as SeriesRecord
 from marsad.link.stances import IssueTimeline
@@ -63,11 +64,15 @@ class IncidentPage(Model):
 
 
 class MergeRequest(Model):
-    incidents: list[str] = Field(min_length=2, max_length=100)
+    incidents: list[Annotated[str, Field(min_length=1, max_length=MAX_ID_LENGTH)]] = Field(
+        min_length=2, max_length=100
+    )
 
 
 class SplitRequest(Model):
-    events: list[int] = Field(min_length=1, max_length=1000)
+    events: list[Annotated[int, Field(ge=1, le=MAX_EVENT_ID)]] = Field(
+        min_length=1, max_length=1000
+    )
 
 
 class LinkResult(Model):

@@ -13,7 +13,10 @@ from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security.utils import get_authorization_scheme_param
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
@@ -86,22 +89,67 @@ def _encoded(csp: str) -> list[tuple[bytes, bytes]]:
     return [(k.encode(), v.encode()) for k, v in headers.items()]
 
 
-_bearer = HTTPBearer(auto_error=False, description="the token given to `marsad serve --token`")
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="the token `marsad serve` was given (--token-file, MARSAD_API_TOKEN)",
+)
+
+# Every other method may change the store; the API serves no CORS preflight (OPTIONS).
+READ_METHODS = frozenset({"GET", "HEAD"})
+
+
+def write_refusal(expected: str | None, given: str) -> HTTPException | None:
+    """Why a write carrying the bearer token `given` is refused; None when it may go ahead."""
+    if not expected:
+        return HTTPException(
+            403,
+            "writes are disabled: the server was started without a token "
+            "(--token-file or MARSAD_API_TOKEN)",
+        )
+    # compare_digest: the time taken does not tell how much of a guess was right.
+    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+        return HTTPException(
+            401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
+        )
+    return None
 
 
 def require_writer(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
-    """Allow a write only with the operator's token; without a configured token, never."""
-    expected: str | None = request.app.state.token
-    if not expected:
-        raise HTTPException(
-            403, "writes are disabled: the server was started without a token (--token)"
+    """Allow a write only with the operator's token; without a configured token, never.
+
+    WriteGate has refused a bad token before the body was read; this keeps each write
+    route guarded on its own, and lists the bearer scheme in the OpenAPI document."""
+    refusal = write_refusal(
+        request.app.state.token, credentials.credentials if credentials is not None else ""
+    )
+    if refusal is not None:
+        raise refusal
+
+
+class WriteGate:
+    """Pure ASGI middleware: a write without the operator's token is answered from its
+    headers alone, before the app runs, so the body of a refused request is never read (a
+    route would read and parse the whole body before its dependencies run)."""
+
+    def __init__(self, app: ASGIApp, *, token: str | None) -> None:
+        self.app = app
+        self.token = token
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in READ_METHODS:
+            await self.app(scope, receive, send)
+            return
+        scheme, given = get_authorization_scheme_param(Headers(scope=scope).get("authorization"))
+        refusal = write_refusal(self.token, given if scheme.lower() == "bearer" else "")
+        if refusal is None:
+            await self.app(scope, receive, send)
+            return
+        # Connection: close, so the server does not go on to read the body it refused.
+        headers = {**(refusal.headers or {}), "Connection": "close"}
+        response = JSONResponse(
+            {"detail": refusal.detail}, status_code=refusal.status_code, headers=headers
         )
-    given = credentials.credentials if credentials is not None else ""
-    # compare_digest: the time taken does not tell how much of a guess was right.
-    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise HTTPException(
-            401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
-        )
+        await response(scope, receive, send)

@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from marsad.api.deps import cached_json, json_response, memo_of, store_of
-from marsad.api.filters import page
+from marsad.api.filters import name_query, page
+from marsad.api.paths import DocumentId
 from marsad.api.schemas import (
     Document,
     DocumentSummary,
@@ -38,8 +39,8 @@ MAX_EVENTS_PER_DOCUMENT = 5_000
 def list_documents(
     request: Request,
     paging: Paging,
-    source: Annotated[str | None, Query(description="site or outlet name")] = None,
-    lang: Annotated[str | None, Query(description="ISO 639-1 code")] = None,
+    source: Annotated[str | None, name_query("site or outlet name")] = None,
+    lang: Annotated[str | None, Query(max_length=16, description="ISO 639-1 code")] = None,
     since: Annotated[date | None, Query(description="published on or after")] = None,
     until: Annotated[date | None, Query(description="published on or before")] = None,
 ) -> Response:
@@ -70,7 +71,7 @@ def list_documents(
     responses={404: {"model": ErrorBody}},
     summary="One document with its events and their evidence",
 )
-def get_document(request: Request, document_id: str) -> Response:
+def get_document(request: Request, document_id: DocumentId) -> Response:
     """The cleaned text, and every event with the offsets of the text behind each field."""
     store = store_of(request)
     row = _document_row(request, document_id)
@@ -108,7 +109,11 @@ def ingest(request: Request, body: IngestRequest) -> Response:
         raise HTTPException(422, "url must be an http:// or https:// URL")
     store = store_of(request)
     report = process(
-        [body.url], store, extractor=request.app.state.extractor(), reprocess=body.reprocess
+        [body.url],
+        store,
+        extractor=request.app.state.extractor(),
+        options=request.app.state.read_options,
+        reprocess=body.reprocess,
     )
     result = RunResult(
         documents_read=report.documents_read,
@@ -131,7 +136,7 @@ def ingest(request: Request, body: IngestRequest) -> Response:
     responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody}},
     summary="Extract a stored document's events again (token required)",
 )
-def reprocess(request: Request, document_id: str) -> Response:
+def reprocess(request: Request, document_id: DocumentId) -> Response:
     """Runs the pipeline's extractor on the stored text; its events are replaced at once. A
     document in a language with no extraction profile keeps no events and is marked so."""
     row = _document_row(request, document_id, exact=True)
@@ -152,7 +157,7 @@ def reprocess(request: Request, document_id: str) -> Response:
     responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 404: {"model": ErrorBody}},
     summary="Delete a document and its events (token required)",
 )
-def delete_document(request: Request, document_id: str) -> Response:
+def delete_document(request: Request, document_id: DocumentId) -> Response:
     row = _document_row(request, document_id, exact=True)
     store_of(request).delete_document(row.id)
     return Response(status_code=204)

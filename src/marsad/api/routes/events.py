@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from marsad.api.deps import cached_json, json_response, memo_of, store_of
 from marsad.api.filters import event_filters, page
+from marsad.api.paths import EventId
 from marsad.api.schemas import (
     ErrorBody,
     Event,
@@ -95,7 +96,7 @@ def _located(request: Request, revision: str, filters: EventFilters) -> int:
     responses={404: {"model": ErrorBody}},
     summary="One event",
 )
-def get_event(request: Request, event_id: int) -> Response:
+def get_event(request: Request, event_id: EventId) -> Response:
     row = store_of(request).event(event_id)
     if row is None:
         raise HTTPException(404, f"no event {event_id}")

@@ -22,6 +22,7 @@ from marsad.api.link_schemas import (
     series_of,
     stance_of,
 )
+from marsad.api.paths import IncidentId
 from marsad.api.schemas import ErrorBody
 from marsad.api.security import require_writer
 from marsad.errors import StoreError
@@ -59,11 +60,9 @@ def list_incidents(request: Request, paging: Paging, category: Name = None,
 
 @router.get("/incidents/{incident_id}", response_model=Incident,
             responses={404: {"model": ErrorBody}}, summary="One incident")
-def get_incident(request: Request, incident_id: str) -> Response:
+def get_incident(request: Request, incident_id: IncidentId) -> Response:
     """Its resolved fields, each source's value of every field, the reasons that joined its
     reports, and its possible duplicates."""
-    if len(incident_id) > 64:
-        raise HTTPException(404, f"no incident {incident_id[:64]!r}")
     row = store_of(request).incident(incident_id)
     if row is None:
         raise HTTPException(404, f"no incident {incident_id!r}")
@@ -89,7 +88,7 @@ def merge(request: Request, body: MergeRequest) -> Response:
              responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody},
                         422: {"model": ErrorBody}},
              summary="Split events off an incident (token required)")
-def split(request: Request, incident_id: str, body: SplitRequest) -> Response:
+def split(request: Request, incident_id: IncidentId, body: SplitRequest) -> Response:
     """An analyst's split, kept by event keys: it survives re-processing."""
     try:
         new = store_of(request).split_incident(incident_id, body.events)
