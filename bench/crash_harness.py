@@ -29,7 +29,6 @@ import time
 from pathlib import Path
 
 from marsad.store import Store
-from marsad.store.check import check_store
 
 PLACES = ("Kirkuk", "Mosul", "Tikrit", "Baiji", "Samarra", "Fallujah", "Ramadi", "Basra",
           "Erbil", "Baquba", "Hilla", "Najaf", "Karbala", "Deir ez-Zor", "Raqqa", "Aleppo")
@@ -160,10 +159,10 @@ def main() -> int:
         process.wait()
         stored = snapshot(db) if db.exists() else {"documents": [], "events": []}
         with Store.open(f"sqlite:///{db}") as store:
-            problems = check_store(store._engine)
+            problems = store.check()
         run_to_end(corpus, db)
         with Store.open(f"sqlite:///{db}") as store:
-            problems += check_store(store._engine)
+            problems += store.check()
         differs = [key for key, value in snapshot(db).items() if value != clean[key]]
         ok = not problems and not differs
         survived += ok

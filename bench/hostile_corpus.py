@@ -107,10 +107,9 @@ def main() -> int:
         print("  " + line[:160])
     from marsad.export.acled import acled_csv
     from marsad.store import Store
-    from marsad.store.check import check_store
 
     with Store.open(db) as store:
-        problems = check_store(store._engine)
+        problems = store.check()
         origins = {Path(row.origin.split("#")[0]).name for row in store.documents(limit=1000)}
         export = b"".join(acled_csv(store.iter_events())).decode("utf-8")
     formulas = [cell for row in csv.reader(io.StringIO(export)) for cell in row

@@ -13,11 +13,11 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from marsad.cli_options import (
     AllowPrivateUrlsOption,
     DbOption,
+    MaxFeedEntriesOption,
     PacksOption,
     pack_names,
     parse_date,
@@ -31,6 +31,7 @@ from marsad.cli_output import (
     print_run_report,
     print_stats,
 )
+from marsad.terminal import shown
 
 app = typer.Typer(
     name="marsad",
@@ -95,23 +96,15 @@ def _open_store(db: str | None):
     try:
         return Store.open(db)
     except StoreError as error:
-        errors.print(f"[red]error:[/red] {error}")
+        errors.print(f"[red]error:[/red] {shown(str(error))}")
         raise typer.Exit(2) from error
 
 
-def _read_options(
-    fetch_links: bool, text: str, title: str, url: str, published: str, allow_private_urls: bool
-):
+def _read_options(**options: object):
+    """The readers' options from the command's (the same names as ReadOptions' fields)."""
     from marsad.ingest import ReadOptions
 
-    return ReadOptions(
-        fetch_links=fetch_links,
-        json_text_field=text,
-        json_title_field=title,
-        json_url_field=url,
-        json_date_field=published,
-        allow_private_urls=allow_private_urls,
-    )
+    return ReadOptions(**options)  # type: ignore[arg-type]
 
 
 def _check_packs(packs: tuple[str, ...]) -> None:
@@ -128,7 +121,7 @@ def _check_packs(packs: tuple[str, ...]) -> None:
 
 def _pack_error(error: Exception) -> NoReturn:
     # PackError names the pack and each problem (or, for an unknown name, the known ones).
-    errors.print(f"[red]error:[/red] {escape(str(error))}")
+    errors.print(f"[red]error:[/red] {shown(str(error))}")
     raise typer.Exit(2) from error
 
 
@@ -184,6 +177,7 @@ def run(
     json_date_field: JsonDate = "published",
     pack: PacksOption = None,
     allow_private_urls: AllowPrivateUrlsOption = False,
+    max_feed_entries: MaxFeedEntriesOption = 5_000,
     quiet: Quiet = False,
 ) -> None:
     """Ingest articles, extract their events and store both (the main job).
@@ -194,12 +188,13 @@ def run(
     stderr; it is not a failure. Exit code 2 for an unknown or invalid pack.
     """
     options = _read_options(
-        fetch_links,
-        json_text_field,
-        json_title_field,
-        json_url_field,
-        json_date_field,
-        allow_private_urls,
+        fetch_links=fetch_links,
+        json_text_field=json_text_field,
+        json_title_field=json_title_field,
+        json_url_field=json_url_field,
+        json_date_field=json_date_field,
+        allow_private_urls=allow_private_urls,
+        max_feed_entries=max_feed_entries,
     )
     _batch(inputs, db, options, packs=pack_names(pack), reprocess=reprocess, quiet=quiet)
 
@@ -214,16 +209,18 @@ def ingest(
     json_url_field: JsonUrl = "url",
     json_date_field: JsonDate = "published",
     allow_private_urls: AllowPrivateUrlsOption = False,
+    max_feed_entries: MaxFeedEntriesOption = 5_000,
     quiet: Quiet = False,
 ) -> None:
     """Read and store articles without extracting events (`marsad run` does both)."""
     options = _read_options(
-        fetch_links,
-        json_text_field,
-        json_title_field,
-        json_url_field,
-        json_date_field,
-        allow_private_urls,
+        fetch_links=fetch_links,
+        json_text_field=json_text_field,
+        json_title_field=json_title_field,
+        json_url_field=json_url_field,
+        json_date_field=json_date_field,
+        allow_private_urls=allow_private_urls,
+        max_feed_entries=max_feed_entries,
     )
     _batch(inputs, db, options, packs=None, reprocess=False, quiet=quiet)
 
@@ -344,6 +341,23 @@ def stats(db: DbOption = None) -> None:
 
 
 @app.command()
+def check(db: DbOption = None) -> None:
+    """Check the store's integrity: the database's own checks, the full-text index, and
+    that no event, actor, evidence, link or incident is orphaned, duplicated or out of step
+    with its document's text. Exit code 1 when a problem is found."""
+    store = _open_store(db)
+    try:
+        problems = store.check()
+    finally:
+        store.close()
+    for problem in problems:
+        errors.print(f"[red]problem:[/red] {shown(str(problem))}")
+    if problems:
+        raise typer.Exit(1)
+    console.print(f"store {shown(store.url)}: sound")
+
+
+@app.command()
 def actors(
     db: DbOption = None,
     proposed: Annotated[
@@ -435,13 +449,13 @@ def eval_command(
         figures = cli_eval(gold_paths, predict, json_out=json_out, console=console,
                            floors=floors, link=incident_labels)
     except InputError as error:
-        errors.print(f"[red]error:[/red] {escape(str(error))}")
+        errors.print(f"[red]error:[/red] {shown(str(error))}")
         raise typer.Exit(2) from error
     for failure in figures["failures"]:
-        errors.print(f"[red]below the floor:[/red] {escape(failure)}")
+        errors.print(f"[red]below the floor:[/red] {shown(failure)}")
     # files of a folder that failed to load: the others were scored, the command still fails
     for error in figures.get("load_errors", []):
-        errors.print(f"[red]error:[/red] {escape(error['origin'])}: {escape(error['reason'])}")
+        errors.print(f"[red]error:[/red] {shown(error['origin'])}: {shown(error['reason'])}")
     if figures.get("load_errors"):
         raise typer.Exit(2)
     if figures["failures"]:
@@ -481,10 +495,10 @@ def _document_id(store, prefix: str) -> str:
     try:
         row = store.document(prefix)
     except StoreError as error:  # an ambiguous prefix
-        errors.print(f"[red]error:[/red] {escape(str(error))}")
+        errors.print(f"[red]error:[/red] {shown(str(error))}")
         raise typer.Exit(1) from error
     if row is None:
-        errors.print(f"[red]error:[/red] no document {prefix!r}")
+        errors.print(f"[red]error:[/red] no document {shown(repr(prefix))}")
         raise typer.Exit(1)
     return row.id
 

@@ -38,6 +38,16 @@ AllowPrivateUrlsOption = Annotated[
     ),
 ]
 
+MaxFeedEntriesOption = Annotated[
+    int,
+    typer.Option(
+        "--max-feed-entries",
+        min=1,
+        help="A feed with more entries than this is refused whole (none stored), so that a "
+        "runaway feed cannot hold up the batch.",
+    ),
+]
+
 
 def pack_names(packs: list[str] | None) -> tuple[str, ...]:
     """The --pack options as pack names: the default pack when none is given."""

@@ -12,9 +12,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from marsad.cli_options import AllowPrivateUrlsOption, DbOption, parse_date
+from marsad.terminal import shown
 
 console = Console(stderr=True)
 
@@ -90,13 +90,13 @@ def serve(
             allow_private_urls=allow_private_urls,
         )
     except StoreError as error:
-        console.print(f"[red]error:[/red] {escape(str(error))}")
+        console.print(f"[red]error:[/red] {shown(str(error))}")
         raise typer.Exit(2) from error
     if host not in LOOPBACK_HOSTS:
         console.print(
-            f"[yellow]note:[/yellow] listening on {escape(host)}: anyone who can reach it can "
+            f"[yellow]note:[/yellow] listening on {shown(host)}: anyone who can reach it can "
             "read the events (writes need the token). It answers only to the Host names "
-            f"{escape(', '.join(dict.fromkeys([*LOOPBACK_HOSTS, *names])))}: give each name "
+            f"{shown(', '.join(dict.fromkeys([*LOOPBACK_HOSTS, *names])))}: give each name "
             "clients use with --allowed-host NAME (needed with 0.0.0.0 or ::)."
         )
     mode = "read-write with a token" if secret else "read-only"
@@ -145,12 +145,12 @@ def _token(given: str | None, token_file: Path | None) -> str | None:
 
 def _token_from_file(path: Path) -> str:
     """The first line of the file, stripped; exit 2 saying why when there is none."""
-    where = f"[red]error:[/red] --token-file {escape(str(path))}"
+    where = f"[red]error:[/red] --token-file {shown(str(path))}"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        console.print(f"{where}: cannot read it: {escape(reason)}")
+        console.print(f"{where}: cannot read it: {shown(reason)}")
         raise typer.Exit(2) from error
     secret = lines[0].strip() if lines else ""
     if not secret:
@@ -209,7 +209,7 @@ def export(
     try:
         store = Store.open(db)
     except StoreError as error:
-        console.print(f"[red]error:[/red] {escape(str(error))}")
+        console.print(f"[red]error:[/red] {shown(str(error))}")
         raise typer.Exit(2) from error
     counter = _Counter()
     try:
@@ -221,14 +221,14 @@ def export(
         else:
             _write_atomically(out, chunks)
     except StoreError as error:
-        console.print(f"[red]error:[/red] {escape(str(error))}")
+        console.print(f"[red]error:[/red] {shown(str(error))}")
         raise typer.Exit(2) from error
     finally:
         store.close()
     if str(out) != "-":
         size = out.stat().st_size
         console.print(
-            f"{counter.count} events read, {format_name} written to {escape(str(out))} "
+            f"{counter.count} events read, {format_name} written to {shown(str(out))} "
             f"({size:,} bytes)"
         )
 

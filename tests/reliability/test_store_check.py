@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from marsad.store import Store
-from marsad.store.check import check_store
 from synthetic_store import fill
 
 
@@ -23,7 +22,7 @@ def db(tmp_path: Path) -> Path:
 
 def problems(db: Path) -> set[str]:
     with Store.open(f"sqlite:///{db}") as store:
-        return {problem.rule for problem in check_store(store._engine)}
+        return {problem.rule for problem in store.check()}
 
 
 def test_a_sound_store_has_no_problems(db: Path) -> None:
@@ -50,3 +49,15 @@ def test_each_kind_of_damage_is_found(db: Path, damage: str, rule: str) -> None:
         connection.execute("PRAGMA foreign_keys = OFF")
         connection.execute(damage)
     assert rule in problems(db)
+
+
+def test_marsad_check_reports_and_exits_1(db: Path) -> None:
+    from test_cli import marsad
+
+    assert marsad("check", db=db).returncode == 0
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA foreign_keys = OFF")
+        connection.execute("DELETE FROM link_nodes WHERE event_id = (SELECT min(id) FROM events)")
+    result = marsad("check", db=db)
+    assert result.returncode == 1
+    assert "problem: event not linked (no link node): 1" in result.stderr
