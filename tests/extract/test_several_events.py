@@ -54,3 +54,16 @@ def test_acts_told_apart_are_not_merged_into_the_last_incident():
         published=date(2004, 9, 6)) if e.category == "ASSAULT"]
     assert len(got) == 2
     assert got[1].killed is not None and got[1].killed.value == 5
+
+
+def test_a_later_act_told_at_another_place_is_not_folded_into_the_first() -> None:
+    found = _incidents("Gunmen attacked a police checkpoint in Kirkuk on Monday, killing two "
+                       "officers, officials said.\n\nThree rockets struck an army base in "
+                       "Tikrit, police said.")
+    assert [(place, killed) for _, place, killed in found] == [("Kirkuk", 2), ("Tikrīt", None)]
+
+
+def test_a_toll_told_at_a_place_inside_the_first_still_belongs_to_it() -> None:
+    found = _incidents("Gunmen attacked a police checkpoint in Kirkuk on Monday, officials "
+                       "said.\n\nTwo policemen were killed in Hawija, a police source said.")
+    assert [(place, killed) for _, place, killed in found] == [("Kirkuk", 2)]

@@ -105,6 +105,22 @@ def _told_apart(ctx: Context, d: Draft) -> bool:
     return False
 
 
+def _placed_elsewhere(ctx: Context, d: Draft, inc: Draft) -> bool:
+    """A later sentence that names places of its own, none of which the incident's text
+    names ("Three rockets struck the US embassy in Baghdad" after an attack in Kirkuk):
+    another act, told in the same article."""
+    s = d.sentence
+    if s is inc.sentence:
+        return False
+    labels = ctx.profile.labels("place_entities")
+    places = [e.text for e in s.entities if e.label in labels]
+    known = [e.text for e in inc.sentence.entities if e.label in labels]
+    if not places or not known:
+        return False
+    told = inc.sentence.text + " " + inc.paragraph_text
+    return not any(p in told or any(p in k or k in p for k in known) for p in places)
+
+
 def merge_into_previous(ctx: Context, d: Draft, inc: Draft | None, agg: Draft | None,
                         text: str) -> bool:
     """Fold a later mention of the last incident into it (returns True when merged)."""
@@ -124,6 +140,8 @@ def merge_into_previous(ctx: Context, d: Draft, inc: Draft | None, agg: Draft | 
         return False  # "killed in separate clashes", "24 hours after an attack": other acts
     toll_verbs = ctx.profile.discourse("toll_verbs")
     toll_only = d.agent is None and s.tokens[f.head].lemma in toll_verbs
+    if not f.anaphoric and not toll_only and _placed_elsewhere(ctx, d, inc):
+        return False
     if not (_compatible_mode(inc.frame.mode, f.mode) or toll_only or (
         {inc.frame.category, f.category} == {"PROTEST"}
     ) or "clash" in (inc.frame.mode, f.mode)):
