@@ -127,3 +127,63 @@ def test_points_are_the_located_events(client: TestClient) -> None:
     assert all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 for p in points["items"])
     few = client.get("/api/events/points", params={"limit": 3}).json()
     assert few["truncated"] and len(few["items"]) == 3 and few["total"] == points["total"]
+
+
+def _names(event: dict) -> list[dict]:
+    return event["actors"] + event["recipients"]
+
+
+def _place_id(event: dict) -> str | None:
+    return (event["where"] or {}).get("place_id")
+
+
+@pytest.mark.parametrize(
+    ("params", "check"),
+    [
+        # a registry id (any case), a canonical name, a word of it, the start of a word
+        ({"actor": "KATAIB-HEZBOLLAH"},
+         lambda e: any(a["actor_id"] == "kataib-hezbollah" for a in _names(e))),
+        ({"actor": "iq-army"}, lambda e: any(a["actor_id"] == "iq-army" for a in _names(e))),
+        ({"actor": "Islamic State"}, lambda e: any(a["actor_id"] == "isis" for a in _names(e))),
+        ({"actor": "islam"},
+         lambda e: any(a["actor_id"] in ("isis", "iri") for a in _names(e))),
+        ({"actor": "armed forces"},
+         lambda e: any(a["actor_id"] == "us-forces" for a in _names(e))),
+        # a word of the text only ("a convoy" has no registry entry)
+        ({"actor": "convoy"}, lambda e: any(a["text"] == "a convoy" for a in _names(e))),
+        ({"place": "Ain al-Asad"}, lambda e: _place_id(e) == "ain-al-asad"),
+        ({"place": "DEIR EZ"}, lambda e: _place_id(e) == "deir-ez-zor"),
+        ({"place": "garrison"}, lambda e: _place_id(e) == "al-tanf"),
+        ({"place": "al-tanf"}, lambda e: _place_id(e) == "al-tanf"),
+    ],
+)
+def test_actor_and_place_select_exactly_the_events_named(
+    client: TestClient, params, check
+) -> None:
+    everything = client.get("/api/events", params={"limit": 500}).json()["items"]
+    expected = [e["id"] for e in everything if check(e)]
+    page = client.get("/api/events", params={**params, "limit": 500}).json()
+    assert 0 < page["total"] < len(everything)
+    assert [e["id"] for e in page["items"]] == expected
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"actor": "ataib"}, {"actor": "hezbollah kataib"}, {"actor": "baghdad"},
+     {"place": "aghdad"}, {"place": "kataib"}, {"place": "base air"}],
+)
+def test_actor_and_place_match_whole_words_in_order(client: TestClient, params) -> None:
+    assert client.get("/api/events", params=params).json()["total"] == 0
+
+
+@pytest.mark.parametrize("name", ["actor", "place", "q"])
+def test_a_nul_filter_matches_nothing_instead_of_everything(client: TestClient, name) -> None:
+    assert client.get("/api/events").json()["total"] > 0
+    for value in ("%00", "%00%00", "%25%00"):
+        response = client.get(f"/api/events?{name}={value}")
+        assert response.status_code == 200
+        assert response.json()["total"] == 0, value
+    # beside a word, NUL separates like any punctuation: the word alone still filters
+    word = {"actor": "kataib", "place": "erbil", "q": "erbil"}[name]
+    with_nul = client.get(f"/api/events?{name}={word}%00").json()["total"]
+    assert with_nul == client.get("/api/events", params={name: word}).json()["total"] > 0

@@ -27,9 +27,10 @@ def test_open_creates_the_schema_from_nothing(store_url: str) -> None:
     try:
         inspector = inspect(engine)
         assert set(inspector.get_table_names()) >= TABLES
-        indexed = {tuple(ix["column_names"]) for ix in inspector.get_indexes("events")}
+        # every filter column leads an index (category and country lead wider ones)
+        leading = {ix["column_names"][0] for ix in inspector.get_indexes("events")}
         for column in ("document_id", "category", "when_start", "country", "acled_type"):
-            assert (column,) in indexed
+            assert column in leading
         assert current_revision(engine) == head_revision()
     finally:
         engine.dispose()

@@ -54,9 +54,20 @@ async def event_filters(
     acled_type: Annotated[str | None, name_query("ACLED event type")] = None,
     acled_subtype: Annotated[str | None, name_query("ACLED sub-event type")] = None,
     actor: Annotated[
-        str | None, name_query("actor or recipient: part of its name or words")
+        str | None,
+        name_query(
+            "actor or recipient: its registry id, its name or text, or words of it in order,"
+            " the last one maybe cut short; case and accents ignored"
+            " (kataib-hezbollah, 'armed forces', hezb)"
+        ),
     ] = None,
-    place: Annotated[str | None, name_query("a place id, or part of its name")] = None,
+    place: Annotated[
+        str | None,
+        name_query(
+            "a place: its id, its name or text, or words of it in order, the last one maybe"
+            " cut short; case and accents ignored (deir-ez-zor, 'deir ez', bagh)"
+        ),
+    ] = None,
     country: Annotated[
         str | None, Query(min_length=2, max_length=2, description="ISO 3166 alpha-2")
     ] = None,

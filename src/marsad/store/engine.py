@@ -14,6 +14,8 @@ from marsad.errors import StoreError
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 _PG_CONNECT_TIMEOUT_S = 10  # a wrong host should fail in seconds, not minutes
+_SQLITE_MMAP_BYTES = 4 << 30  # address space, not memory: the OS pages in what is read
+_SQLITE_CACHE_KIB = 32 << 10  # per connection, filled only as pages are read
 
 
 def shown(url: str | URL) -> str:
@@ -110,6 +112,13 @@ def _configure_sqlite(engine: Engine) -> None:
             # WAL: readers (the API, the dashboard) don't block the writer, nor it them.
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA busy_timeout = 5000")
+            # Reads through the OS's cache instead of a private copy per connection (the
+            # default copy is 2 MB: a filter's count over 100,000 events re-read its pages
+            # from the file several times, 3-5x slower); every connection and API worker
+            # shares the mapped pages. The page cache keeps what the map does not cover:
+            # pages still in the WAL, a file past the map's size.
+            cursor.execute(f"PRAGMA mmap_size = {_SQLITE_MMAP_BYTES}")
+            cursor.execute(f"PRAGMA cache_size = -{_SQLITE_CACHE_KIB}")
         finally:
             cursor.close()
 

@@ -16,10 +16,12 @@ from marsad.store.models import (
     DocumentModel,
     EventActorModel,
     EventModel,
+    EventTermModel,
     EvidenceModel,
     PlaceModel,
 )
 from marsad.store.records import ActorRow, DocumentRow, EventRow, IncidentBrief, PlaceRow
+from marsad.store.terms import event_terms
 from marsad.types import (
     ActorRef,
     Attribution,
@@ -135,6 +137,7 @@ def event_model(event: Event, document_id: str, ordinal: int) -> EventModel:
             )
             for i, fe in enumerate(event.field_evidence)
         ],
+        terms=[EventTermModel(field=f, term=t) for f, t in sorted(event_terms(event))],
     )
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -52,11 +53,18 @@ ATTRIBUTION_KINDS = ("report", "claim", "denial")
 STANCE_POSITIONS = ("for", "against")
 ACTOR_ROLES = ("actor", "recipient", "said_by", "stance_holder")
 QUANTITIES = ("killed", "injured", "casualties", "count")
+TERM_FIELDS = ("actor", "place")  # store/terms.py: which filter a term serves
+# What the column filters compare, carried by the events' filter indexes (migration 0005):
+# a count or a walk tests them in the index, never reading the wide row.
+FILTER_COLUMNS = ("when_start", "when_end", "lat", "lon", "kind")
 
 # Free text is TEXT everywhere: VARCHAR(n) would reject long values on PostgreSQL only.
 # Autoincrement ids: BIGINT on PostgreSQL (an archive can pass 2**31 rows), but SQLite
 # only autoincrements a column declared exactly INTEGER PRIMARY KEY.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
+# Folded filter terms compare by code point on both backends: SQLite's default (BINARY)
+# does; PostgreSQL needs the "C" collation, or a locale's order would break prefix ranges.
+FoldedText = Text().with_variant(Text(collation="C"), "postgresql")
 
 
 def one_of(column: str, values: tuple[str, ...]) -> str:
@@ -175,6 +183,14 @@ class EventModel(Base):
             CheckConstraint(one_of(f"{q}_qualifier", QUALIFIERS), name=f"{q}_qualifier")
             for q in QUANTITIES
         ),
+        # Led by one equality filter, then the other and the columns every filter tests;
+        # a map's box is a range of latitudes, its longitudes tested in the index.
+        Index("ix_events_category", "category", "country", *FILTER_COLUMNS),
+        Index("ix_events_country", "country", "category", *FILTER_COLUMNS),
+        Index("ix_events_lat", "lat", "lon", "category", "country", "when_start", "when_end",
+              "kind"),
+        # the ranged events that reach into a date range (conditions.events_count)
+        Index("ix_events_when_end", "when_end", "when_start"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
@@ -183,7 +199,7 @@ class EventModel(Base):
     )
     ordinal: Mapped[int] = mapped_column(Integer)  # position in the document's event list
     kind: Mapped[str] = mapped_column(String(16))
-    category: Mapped[str] = mapped_column(Text, index=True)
+    category: Mapped[str] = mapped_column(Text)  # indexed with country: __table_args__
     mode: Mapped[str | None] = mapped_column(Text)
     context: Mapped[list[str]] = mapped_column(JSON)
     acled_type: Mapped[str | None] = mapped_column(Text, index=True)
@@ -196,7 +212,7 @@ class EventModel(Base):
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     admin1: Mapped[str | None] = mapped_column(Text)
-    country: Mapped[str | None] = mapped_column(Text, index=True)
+    country: Mapped[str | None] = mapped_column(Text)  # indexed: __table_args__
     geo_precision: Mapped[str | None] = mapped_column(String(16))
 
     # when: when_how is NULL exactly when the event has no date information
@@ -239,6 +255,10 @@ class EventModel(Base):
     field_evidence: Mapped[list[EvidenceModel]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="EvidenceModel.ordinal"
     )
+    # written with the event, never read through the ORM: the filters query the table
+    terms: Mapped[list[EventTermModel]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class EventActorModel(Base):
@@ -257,6 +277,25 @@ class EventActorModel(Base):
     name: Mapped[str | None] = mapped_column(Text)
     sector: Mapped[str | None] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(Text)
+
+
+class EventTermModel(Base):
+    """A folded, word-aligned tail of one of an event's actor or place names: the actor and
+    place filters are a range of the primary key (store/terms.py has the rule). Migration
+    0005."""
+
+    __tablename__ = "event_terms"
+    __table_args__ = (
+        CheckConstraint(one_of("field", TERM_FIELDS), name="field"),
+        # SQLite: the primary key is the table (no second copy of every row in a rowid tree)
+        {"sqlite_with_rowid": False},
+    )
+
+    field: Mapped[str] = mapped_column(String(8), primary_key=True)
+    term: Mapped[str] = mapped_column(FoldedText, primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class EvidenceModel(Base):

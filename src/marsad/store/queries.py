@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from marsad.store import search
+from marsad.store.conditions import Plan, event_conditions
 from marsad.store.models import (
     ActorModel,
     DocumentModel,
@@ -21,69 +21,6 @@ from marsad.store.models import (
     PlaceModel,
 )
 from marsad.store.records import NO_PROFILE, EventFilters, StoreStats
-
-
-def event_conditions(
-    filters: EventFilters, dialect: str | None = None
-) -> list[ColumnElement[bool]]:
-    """The WHERE conditions for filters; dialect picks the full-text index to use."""
-    conditions: list[ColumnElement[bool]] = []
-    if filters.since is not None:
-        # Overlap, not containment: a range "1-15 March" is in "since 10 March".
-        conditions.append(
-            func.coalesce(EventModel.when_end, EventModel.when_start) >= filters.since
-        )
-    if filters.until is not None:
-        conditions.append(EventModel.when_start <= filters.until)
-    if filters.kind is not None:
-        conditions.append(EventModel.kind == filters.kind)
-    if filters.category is not None:
-        # PLOVER categories are stored upper-case; comparing upper-case keeps the index usable.
-        conditions.append(EventModel.category == filters.category.upper())
-    if filters.mode is not None:
-        conditions.append(EventModel.mode == filters.mode)
-    if filters.acled_type is not None:
-        conditions.append(EventModel.acled_type == filters.acled_type)
-    if filters.country is not None:
-        conditions.append(EventModel.country == filters.country.upper())
-    if filters.document_id is not None:
-        conditions.append(EventModel.document_id == filters.document_id)
-    if filters.text is not None:
-        conditions.append(EventModel.evidence_text.icontains(filters.text, autoescape=True))
-    if filters.actor is not None:
-        conditions.append(_has_actor(filters.actor))
-    if filters.acled_subtype is not None:
-        conditions.append(EventModel.acled_subtype == filters.acled_subtype)
-    if filters.place is not None:
-        conditions.append(
-            (EventModel.place_id == filters.place)
-            | EventModel.place_name.icontains(filters.place, autoescape=True)
-            | EventModel.where_text.icontains(filters.place, autoescape=True)
-        )
-    if filters.bbox is not None:
-        conditions.append(_in_bbox(*filters.bbox))
-    if filters.search is not None:
-        conditions.append(search.matches(filters.search, dialect or ""))
-    if filters.event_ids is not None:
-        conditions.append(EventModel.id.in_(filters.event_ids))
-    return conditions
-
-
-def _in_bbox(west: float, south: float, east: float, north: float) -> ColumnElement[bool]:
-    lat = EventModel.lat.between(south, north)
-    if west <= east:
-        return and_(lat, EventModel.lon.between(west, east))
-    # A box across the antimeridian (west 170, east -170) is two boxes.
-    return and_(lat, or_(EventModel.lon >= west, EventModel.lon <= east))
-
-
-def _has_actor(needle: str) -> ColumnElement[bool]:
-    return exists().where(
-        EventActorModel.event_id == EventModel.id,
-        EventActorModel.role.in_(("actor", "recipient")),
-        EventActorModel.text.icontains(needle, autoescape=True)
-        | EventActorModel.name.icontains(needle, autoescape=True),
-    )
 
 
 def events_select(
@@ -149,40 +86,48 @@ def events_columns_select(
     )
 
 
-def events_page_select(
-    filters: EventFilters, limit: int, offset: int, dialect: str | None = None
+_ORDER = (EventModel.when_start.desc().nulls_last(), EventModel.id)
+
+
+def page_ids_select(
+    filters: EventFilters,
+    limit: int,
+    offset: int,
+    dialect: str | None = None,
+    plan: Plan | None = None,
 ) -> Select[Any]:
-    """The same rows, in the same order, as events_columns_select(filters, limit, offset),
-    in one statement that finds the page's ids first (walking the list-order index alone)
-    and reads the wide columns, and joins the document, for those rows only, not for every
-    row the offset skips."""
-    order = (EventModel.when_start.desc().nulls_last(), EventModel.id)
-    page = (
+    """The ids of the page events_columns_select(filters, limit, offset) holds, in its
+    order: found in the indexes alone, the wide rows left unread, for the rows the offset
+    skips too. The plan says how each set filter is tested (conditions.py). EVENTS_OF_IDS
+    reads the page itself."""
+    return (
         select(EventModel.id)
-        .where(*event_conditions(filters, dialect))
-        .order_by(*order)
+        .where(*event_conditions(filters, dialect, plan))
+        .order_by(*_ORDER)
         .limit(limit)
         .offset(offset)
-        .subquery("page")
     )
-    document = DocumentModel.__table__
-    return (
-        select(
-            EventModel.__table__,
-            document.c.title.label("doc_title"),
-            document.c.source.label("doc_source"),
-            document.c.url.label("doc_url"),
-            document.c.published.label("doc_published"),
-            document.c.ingested_at.label("doc_ingested_at"),
-            *INCIDENT_COLUMNS,
-        )
-        .select_from(page)
-        .join(EventModel.__table__, EventModel.id == page.c.id)
-        .join(document, EventModel.document_id == document.c.id)
-        .outerjoin(_NODES, _NODES.c.event_id == EventModel.id)
-        .outerjoin(_INCIDENTS, _INCIDENTS.c.id == _NODES.c.incident_id)
-        .order_by(*order)
+
+
+_DOCUMENT = DocumentModel.__table__
+# Built once, like the two below: building a select of sixty columns and three joins, and
+# its cache key, cost more than running it for a page of 50.
+EVENTS_OF_IDS = (
+    select(
+        EventModel.__table__,
+        _DOCUMENT.c.title.label("doc_title"),
+        _DOCUMENT.c.source.label("doc_source"),
+        _DOCUMENT.c.url.label("doc_url"),
+        _DOCUMENT.c.published.label("doc_published"),
+        _DOCUMENT.c.ingested_at.label("doc_ingested_at"),
+        *INCIDENT_COLUMNS,
     )
+    .join(_DOCUMENT, EventModel.document_id == _DOCUMENT.c.id)
+    .outerjoin(_NODES, _NODES.c.event_id == EventModel.id)
+    .outerjoin(_INCIDENTS, _INCIDENTS.c.id == _NODES.c.incident_id)
+    .where(EventModel.id.in_(bindparam("ids", expanding=True)))
+    .order_by(*_ORDER)
+)
 
 
 # Built once: the same statement object every time skips building it and its cache key.
@@ -198,11 +143,6 @@ EVIDENCE_OF_EVENTS = (
     .where(_EVIDENCE.c.event_id.in_(bindparam("ids", expanding=True)))
     .order_by(_EVIDENCE.c.event_id, _EVIDENCE.c.ordinal)
 )
-
-
-def events_count(filters: EventFilters, dialect: str | None = None) -> Select[Any]:
-    """How many events the filters select (no join: every event has its document)."""
-    return select(func.count()).select_from(EventModel).where(*event_conditions(filters, dialect))
 
 
 def event_days_select(filters: EventFilters, dialect: str | None = None) -> Select[Any]:

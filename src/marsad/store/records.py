@@ -43,13 +43,15 @@ class EventFilters:
     category: str | None = None  # PLOVER category, any case
     mode: str | None = None
     acled_type: str | None = None
-    actor: str | None = None  # case-insensitive substring of an actor's or recipient's text/name
+    # an actor's or recipient's id, name or text, or words of it in order, the last maybe
+    # cut short; case and accents ignored (store/terms.py has the rule)
+    actor: str | None = None
     country: str | None = None  # ISO 3166 alpha-2 of the place, any case
     document_id: str | None = None
-    text: str | None = None  # case-insensitive substring of the evidence sentence
+    text: str | None = None  # case-insensitive substring of the evidence sentence (NUL too)
     # --- added for the API and dashboard; all optional, so older callers are unchanged
     acled_subtype: str | None = None
-    place: str | None = None  # a place id, or a case-insensitive substring of its name/text
+    place: str | None = None  # the same rule, for the place's id, name and text
     # (west, south, east, north) in degrees; west > east crosses the antimeridian
     bbox: tuple[float, float, float, float] | None = None
     search: str | None = None  # full text: every word must be in the evidence sentence

@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, column, false, func, literal_column, select, table
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    false,
+    func,
+    literal_column,
+    select,
+    table,
+)
 
 from marsad.store.models import EventModel
 
@@ -41,22 +51,52 @@ def words(query: str) -> list[str]:
     return _WORD.findall(query.casefold())
 
 
-def matches(query: str, dialect: str) -> ColumnElement[bool]:
-    """The condition "the event's evidence holds every word of query"."""
+def matches(query: str, dialect: str, *, leading: bool = True) -> ColumnElement[bool]:
+    """The condition "the event's evidence holds every word of query".
+
+    On SQLite the matches are a set of ids: leading, the query reads those rows; not
+    leading, the set is built once and each row the query walks is tested against it
+    (conditions.py)."""
     terms = words(query)
     if not terms:
-        return false()  # nothing searchable (only punctuation): nothing matches
+        return false()  # nothing searchable (only punctuation, a NUL): nothing matches
     if dialect == "sqlite":
-        # '"word"' is an FTS5 string: operators such as NEAR, OR, * or column filters
-        # inside the user's text lose their meaning.
-        fts_query = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
-        hits = select(_fts.c.rowid).where(_fts.c[FTS_TABLE].match(fts_query))
-        return EventModel.id.in_(hits)
+        hits = _fts_hits(terms)
+        if leading:
+            return EventModel.id.in_(hits)
+        # "+ 0" hides the id from the planner, which would read the rows by the set's ids
+        return (EventModel.id + 0).in_(hits)
     if dialect == "postgresql":
         # The same expression as the index, so the planner can use it.
-        config = literal_column("'simple'::regconfig")
+        config: ColumnElement[Any] = literal_column("'simple'::regconfig")
         vector = func.to_tsvector(config, EventModel.evidence_text)
         tsquery = func.plainto_tsquery(config, " ".join(terms))
         return vector.op("@@")(tsquery)
     # Any other backend: every word as a substring (slow, but the same answers).
     return and_(*(EventModel.evidence_text.icontains(term, autoescape=True) for term in terms))
+
+
+def members(query: str, dialect: str) -> Select[Any] | None:
+    """The ids of the events that match query; None when it has no word to search."""
+    terms = words(query)
+    if not terms:
+        return None
+    if dialect == "sqlite":
+        return _fts_hits(terms)
+    return select(EventModel.id).where(matches(query, dialect))
+
+
+def count(query: str, dialect: str) -> Select[Any] | None:
+    """How many events match query, read from the full-text index alone (SQLite's FTS5
+    table has one row per event); None where the index is no table of its own."""
+    terms = words(query)
+    if dialect != "sqlite" or not terms:
+        return None
+    return select(func.count()).select_from(_fts_hits(terms).subquery())
+
+
+def _fts_hits(terms: list[str]) -> Select[Any]:
+    # '"word"' is an FTS5 string: operators such as NEAR, OR, * or column filters inside
+    # the user's text lose their meaning.
+    fts_query = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    return select(_fts.c.rowid).where(_fts.c[FTS_TABLE].match(fts_query))

@@ -18,7 +18,8 @@ from marsad.errors import StoreError
 from marsad.link.series import ClaimSource, Series, build_series
 from marsad.link.signature import LinkDocument
 from marsad.link.stances import IssueTimeline, stance_timelines
-from marsad.store import incidents, queries
+from marsad.store import conditions, incidents, plans, queries
+from marsad.store.check import Problem, check_store
 from marsad.store.engine import connect, reason, shown
 from marsad.store.linking import before_replacing, link_document
 from marsad.store.mapping import (
@@ -70,6 +71,7 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._plan_sizes = plans.PlanSizes()
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -296,10 +298,9 @@ class Store:
     def events(
         self, filters: EventFilters | None = None, *, limit: int = 100, offset: int = 0
     ) -> list[EventRow]:
-        filters = filters or EventFilters()
-        query = queries.events_page_select(filters, limit, offset, self.dialect)
         with _errors("cannot list events"), self._engine.connect() as connection:
-            return _with_parts(connection, connection.execute(query).all())
+            rows = self._page(connection, filters or EventFilters(), limit, offset)
+            return _with_parts(connection, rows)
 
     def event_columns(
         self, filters: EventFilters | None = None, *, limit: int = 100, offset: int = 0
@@ -310,9 +311,18 @@ class Store:
         frozen records first costs more than the queries. mapping.event_row_from_columns
         turns an item into the EventRow events() would give.
         """
-        query = queries.events_page_select(filters or EventFilters(), limit, offset, self.dialect)
         with _errors("cannot list events"), self._engine.connect() as connection:
-            return _column_parts(connection, connection.execute(query).all())
+            rows = self._page(connection, filters or EventFilters(), limit, offset)
+            return _column_parts(connection, rows)
+
+    def _page(
+        self, connection: Connection, filters: EventFilters, limit: int, offset: int
+    ) -> Sequence[Row[Any]]:
+        """One page of event rows (queries.EVENTS_OF_IDS), its set filters planned."""
+        plan = plans.page_plan(self._plan_sizes.get(connection, filters), offset + limit)
+        query = queries.page_ids_select(filters, limit, offset, self.dialect, plan)
+        ids = list(connection.execute(query).scalars())
+        return connection.execute(queries.EVENTS_OF_IDS, {"ids": ids}).all() if ids else []
 
     def iter_events(
         self, filters: EventFilters | None = None, *, batch: int = 500
@@ -337,9 +347,13 @@ class Store:
         return rows[0] if rows else None
 
     def count_events(self, filters: EventFilters | None = None) -> int:
-        query = queries.events_count(filters or EventFilters(), self.dialect)
-        with _errors("cannot count events"), self._sessions() as session:
-            return session.scalar(query) or 0
+        filters = filters or EventFilters()
+        with _errors("cannot count events"), self._engine.connect() as connection:
+            plan = plans.count_plan(filters, self._plan_sizes.get(connection, filters))
+            query = conditions.events_count(filters, self.dialect, plan)
+            total = connection.execute(query).scalar() or 0
+            self._plan_sizes.note_total(connection, filters, total)
+            return total
 
     def event_days(self, filters: EventFilters | None = None) -> list[DayCount]:
         """Events per day and category (by start date), oldest first: the timeline."""
@@ -432,6 +446,11 @@ class Store:
     def stats(self) -> StoreStats:
         with _errors("cannot count the store's contents"), self._sessions() as session:
             return queries.stats(session)
+
+    def check(self) -> list[Problem]:
+        """Every integrity rule the store breaks (marsad.store.check); [] when sound."""
+        with _errors("cannot check the store"):
+            return check_store(self._engine)
 
 
 def _refresh_statistics(engine: Engine) -> None:
