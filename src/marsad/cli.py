@@ -292,7 +292,9 @@ def events(
         str | None, typer.Option(help="ACLED event type, e.g. 'Battles'.")
     ] = None,
     actor: Annotated[
-        str | None, typer.Option(help="Actor or target name (substring, any case).")
+        str | None,
+        typer.Option(help="Actor or target: words that start its name or id, in order "
+                     "(any case or accents)."),
     ] = None,
     country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2, e.g. IQ.")] = None,
     document: Annotated[str | None, typer.Option(help="Only events of this document.")] = None,

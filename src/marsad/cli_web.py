@@ -176,8 +176,8 @@ def export(
     category: Annotated[str | None, typer.Option(help="PLOVER category, e.g. ASSAULT.")] = None,
     mode: Annotated[str | None, typer.Option(help="PLOVER mode, e.g. drone.")] = None,
     acled_type: Annotated[str | None, typer.Option(help="ACLED event type.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Actor or target (substring).")] = None,
-    place: Annotated[str | None, typer.Option(help="Place id or name (substring).")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor or target: its name's words.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place: words starting its name or id.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2, e.g. IQ.")] = None,
     bbox: Annotated[str | None, typer.Option(help="west,south,east,north in degrees.")] = None,
     query: Annotated[
