@@ -65,20 +65,8 @@ def events_columns_select(
     """The same page as events_select, as plain columns: the event's, and the few of its
     document a listing shows (never the document's text). No ORM objects are built, which
     makes a page of 50 several times cheaper to read (see bench/api.py)."""
-    document = DocumentModel.__table__
     return (
-        select(
-            EventModel.__table__,
-            document.c.title.label("doc_title"),
-            document.c.source.label("doc_source"),
-            document.c.url.label("doc_url"),
-            document.c.published.label("doc_published"),
-            document.c.ingested_at.label("doc_ingested_at"),
-            *INCIDENT_COLUMNS,
-        )
-        .join(document, EventModel.document_id == document.c.id)
-        .outerjoin(_NODES, _NODES.c.event_id == EventModel.id)
-        .outerjoin(_INCIDENTS, _INCIDENTS.c.id == _NODES.c.incident_id)
+        _listing_select()
         .where(*event_conditions(filters, dialect))
         .order_by(EventModel.when_start.desc().nulls_last(), EventModel.id)
         .limit(limit)
@@ -109,22 +97,29 @@ def page_ids_select(
     )
 
 
-_DOCUMENT = DocumentModel.__table__
+def _listing_select() -> Select[Any]:
+    """An event's columns with the few of its document a listing shows and its incident's."""
+    document = DocumentModel.__table__
+    return (
+        select(
+            EventModel.__table__,
+            document.c.title.label("doc_title"),
+            document.c.source.label("doc_source"),
+            document.c.url.label("doc_url"),
+            document.c.published.label("doc_published"),
+            document.c.ingested_at.label("doc_ingested_at"),
+            *INCIDENT_COLUMNS,
+        )
+        .join(document, EventModel.document_id == document.c.id)
+        .outerjoin(_NODES, _NODES.c.event_id == EventModel.id)
+        .outerjoin(_INCIDENTS, _INCIDENTS.c.id == _NODES.c.incident_id)
+    )
+
+
 # Built once, like the two below: building a select of sixty columns and three joins, and
 # its cache key, cost more than running it for a page of 50.
 EVENTS_OF_IDS = (
-    select(
-        EventModel.__table__,
-        _DOCUMENT.c.title.label("doc_title"),
-        _DOCUMENT.c.source.label("doc_source"),
-        _DOCUMENT.c.url.label("doc_url"),
-        _DOCUMENT.c.published.label("doc_published"),
-        _DOCUMENT.c.ingested_at.label("doc_ingested_at"),
-        *INCIDENT_COLUMNS,
-    )
-    .join(_DOCUMENT, EventModel.document_id == _DOCUMENT.c.id)
-    .outerjoin(_NODES, _NODES.c.event_id == EventModel.id)
-    .outerjoin(_INCIDENTS, _INCIDENTS.c.id == _NODES.c.incident_id)
+    _listing_select()
     .where(EventModel.id.in_(bindparam("ids", expanding=True)))
     .order_by(*_ORDER)
 )
