@@ -265,3 +265,14 @@ def _sqlite_plan(url: str, query: Select[Any]) -> str:
         return "\n".join(row[3] for row in rows)
     finally:
         engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "field", ["category", "mode", "acled_type", "acled_subtype", "country", "document_id"]
+)
+def test_a_nul_in_an_equality_filter_matches_nothing_on_every_backend(
+    named: Store, field: str
+) -> None:
+    # PostgreSQL's driver refuses a NUL in a query: the store answers "none" instead.
+    assert sentences(named, **{field: "AS\x00SAULT"}) == []
+    assert named.count_events() == 5
