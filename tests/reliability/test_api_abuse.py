@@ -5,6 +5,7 @@ no write may land without the token, and the store stays sound and unchanged."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from urllib.parse import quote
 
@@ -12,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from marsad.api import create_app
 from marsad.store import Store
@@ -27,12 +29,29 @@ PAYLOADS = (
 )
 
 
-@pytest.fixture(scope="module")
-def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('abuse') / 'marsad.db'}"
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
+)
+def store_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+              ) -> Iterator[str]:
+    """A filled store on each backend (PostgreSQL refuses what SQLite takes: a NUL)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('abuse') / 'marsad.db'}"
+        dropped = None
+    else:
+        admin = request.getfixturevalue("pg_admin_engine")
+        name = f"marsad_abuse_{uuid.uuid4().hex[:12]}"
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        url = admin.url.set(database=name).render_as_string(hide_password=False)
+        dropped = (admin, name)
     with Store.open(url) as store:
         fill(store, count=20)
-    return url
+    yield url
+    if dropped is not None:
+        admin, name = dropped
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,10 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
 # Control characters have no place in an article: ESC starts a terminal escape sequence,
 # the rest are debris. Tab and newline are kept (tabs then become spaces); the other line
 # breaks (CR, VT, FF, NEL) have been made newlines before this applies.
+# The noncharacters U+FFFE and U+FFFF are no text either (the store relies on U+FFFF being
+# absent: store/engine.py).
 _CONTROLS = dict.fromkeys(
-    (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)), None
+    (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF), None
 )
 # Bidi embeddings, overrides and isolates reorder what follows them on screen ("Trojan
 # source"): kept out of one-line values such as titles. The marks (LRM, RLM, ALM) only

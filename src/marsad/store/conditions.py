@@ -82,19 +82,19 @@ def column_conditions(
         conditions.append(EventModel.kind == filters.kind)
     if filters.category is not None:
         # PLOVER categories are stored upper-case; comparing upper-case keeps the index usable.
-        conditions.append(_equals(EventModel.category, filters.category.upper(), dialect))
+        conditions.append(EventModel.category == filters.category.upper())
     if filters.mode is not None:
-        conditions.append(_equals(EventModel.mode, filters.mode, dialect))
+        conditions.append(EventModel.mode == filters.mode)
     if filters.acled_type is not None:
-        conditions.append(_equals(EventModel.acled_type, filters.acled_type, dialect))
+        conditions.append(EventModel.acled_type == filters.acled_type)
     if filters.country is not None:
-        conditions.append(_equals(EventModel.country, filters.country.upper(), dialect))
+        conditions.append(EventModel.country == filters.country.upper())
     if filters.document_id is not None:
-        conditions.append(_equals(EventModel.document_id, filters.document_id, dialect))
+        conditions.append(EventModel.document_id == filters.document_id)
     if filters.text is not None:
         conditions.append(_contains(EventModel.evidence_text, filters.text, dialect))
     if filters.acled_subtype is not None:
-        conditions.append(_equals(EventModel.acled_subtype, filters.acled_subtype, dialect))
+        conditions.append(EventModel.acled_subtype == filters.acled_subtype)
     if filters.bbox is not None:
         leading = (plan or {}).get("bbox", LEAD) == LEAD
         conditions.append(_in_bbox(*filters.bbox, leading=leading))
@@ -234,16 +234,6 @@ def _in_bbox(
         return and_(inside, lon.between(west, east))
     # A box across the antimeridian (west 170, east -170) is two boxes.
     return and_(inside, or_(lon >= west, lon <= east))
-
-
-def _equals(
-    column: InstrumentedAttribute[Any], value: str, dialect: str | None
-) -> ColumnElement[bool]:
-    """column = value, a NUL an ordinary character: PostgreSQL text cannot hold one (its
-    driver refuses the query), so there no stored value equals a value with a NUL."""
-    if dialect == "postgresql" and "\x00" in value:
-        return false()
-    return column == value
 
 
 def _contains(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +80,42 @@ def _create(url: URL) -> Engine:
         ) from exc
     if backend == "sqlite":
         _configure_sqlite(engine)
+    if backend == "postgresql":
+        _configure_postgresql(engine)
     return engine
+
+
+# PostgreSQL text cannot hold a NUL, and its driver refuses any query that binds one (a
+# filter "category=%00" was a 500). No stored value holds one either (the clean stage strips
+# control characters and noncharacters), so a bound NUL is sent as a noncharacter, which
+# likewise equals and is contained in nothing stored: a NUL is an ordinary character that
+# matches nothing, as it does on SQLite.
+_NUL_STAND_IN = "\uffff"
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _bind_without_nul(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        # executemany: a list of parameter sets; SQLAlchemy's batched INSERT ... VALUES
+        # passes one flat mapping with executemany set
+        if executemany and isinstance(parameters, list):
+            return statement, [_without_nul(each) for each in parameters]
+        return statement, _without_nul(parameters)
+
+
+def _without_nul(parameters: Any) -> Any:
+    if isinstance(parameters, Mapping):
+        if any(isinstance(v, str) and "\x00" in v for v in parameters.values()):
+            return {k: _stand_in(v) for k, v in parameters.items()}
+    elif isinstance(parameters, (list, tuple)) and any(
+        isinstance(v, str) and "\x00" in v for v in parameters
+    ):
+        return type(parameters)(_stand_in(v) for v in parameters)
+    return parameters
+
+
+def _stand_in(value: Any) -> Any:
+    return value.replace("\x00", _NUL_STAND_IN) if isinstance(value, str) else value
 
 
 def _is_memory(url: URL) -> bool:
