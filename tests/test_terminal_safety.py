@@ -67,3 +67,15 @@ def test_a_file_name_cannot_forge_a_line_of_the_error_report(tmp_path: Path) -> 
     lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(lines) == 1 and "\\x1b[2J\\x0aerror: forged.txt" in lines[0]
     assert "\x1b" not in result.stderr
+
+
+def test_json_lines_escape_what_a_terminal_would_obey_and_parse_back() -> None:
+    import json
+
+    from marsad.terminal import json_line
+
+    value = {"title": "x\x9b31m \u202eevil بغداد \x1b[2J", "n": 3}
+    line = json_line(value)
+    assert not any(ch in line for ch in RAW_FORBIDDEN)
+    assert "بغداد" in line  # Arabic stays readable
+    assert json.loads(line) == value

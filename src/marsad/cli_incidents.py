@@ -6,7 +6,6 @@ cli.py calls register(app, open_store, jsonable) with its store opener and JSON 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -15,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from marsad.cli_options import DbOption
-from marsad.terminal import shown
+from marsad.terminal import json_line, shown
 
 console = Console()
 errors = Console(stderr=True)
@@ -72,7 +71,7 @@ def incidents_list(
         total = store.count_incidents()
     if as_json:
         for row in rows:
-            print(json.dumps(_incident_json(row), ensure_ascii=False))
+            print(json_line(_incident_json(row)))
         return
     table = Table(title=f"{len(rows)} of {total} incidents")
     for name in ("id", "category", "day", "place", "killed", "injured", "reports", "sources",
@@ -103,7 +102,7 @@ def incidents_show(
     if row is None:
         raise _fail(f"no incident {incident_id!r}")
     if as_json:
-        print(json.dumps(_incident_json(row), ensure_ascii=False))
+        print(json_line(_incident_json(row)))
         return
     console.print(f"[bold]{shown(row.id)}[/bold]  {row.kind} {row.category}"
                   f"{' / ' + row.mode if row.mode else ''}  {row.documents} documents")
@@ -188,7 +187,7 @@ def series(
         found = store.series(EventFilters(country=country))
     if as_json:
         for s in found:
-            print(json.dumps(_jsonable(s), ensure_ascii=False))
+            print(json_line(_jsonable(s)))
         return
     for s in found:
         since = f" since {s.since}" if s.since else ""
@@ -213,7 +212,7 @@ def stances(
         found = store.stances(issue)
     if as_json:
         for t in found:
-            print(json.dumps(_jsonable(t), ensure_ascii=False))
+            print(json_line(_jsonable(t)))
         return
     for t in found:
         console.print(f"[bold]{shown(t.issue)}[/bold]")

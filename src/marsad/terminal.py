@@ -10,6 +10,9 @@ this also covers stores written before that, file names and error reasons.
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from rich.markup import escape
 
 # C0 controls but tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI).
@@ -26,3 +29,17 @@ def shown(text: str, *, lines: bool = False) -> str:
     """`text` for rich's console: markup escaped, control and bidi-override characters
     shown as codes. A newline is kept only with `lines` (an article's paragraphs)."""
     return escape(text.translate(_MANY_LINES if lines else _ONE_LINE))
+
+
+# In JSON, the same characters as \uXXXX escapes: the line means the same to a parser
+# (json.dumps already escapes C0), and the terminal sees no raw C1 or bidi control.
+_JSON_ESCAPED = {
+    code: f"\\u{code:04x}"
+    for code in (*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
+def json_line(value: Any) -> str:
+    """value as one line of JSON for a terminal: non-ASCII text kept readable (Arabic stays
+    Arabic), control and bidi-override characters escaped."""
+    return json.dumps(value, ensure_ascii=False).translate(_JSON_ESCAPED)
