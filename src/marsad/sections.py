@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from marsad.breaks import cut_after_break
 from marsad.types import Event, Span
 
 # Ten long news articles' worth: no news report is cut, and a section's analysis stays
@@ -26,10 +27,7 @@ def sections(text: str, limit: int = SECTION_CHARS) -> list[tuple[int, str]]:
     offset = 0
     while len(text) - offset > limit:
         window = text[offset : offset + limit]
-        cut = next(
-            (at + len(mark) for mark in ("\n\n", "\n", " ") if (at := window.rfind(mark)) > 0),
-            limit,
-        )
+        cut = cut_after_break(window, ("\n\n", "\n", " "))
         out.append((offset, window[:cut]))
         offset += cut
     if offset < len(text):

@@ -15,12 +15,10 @@ from typing import Any
 
 from rich.markup import escape
 
-# C0 controls but tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI).
-_CONTROLS = {
-    code: f"\\x{code:02x}" for code in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
-}
-# Embeddings, overrides, isolates; the zero-width direction marks are harmless.
-_BIDI = {code: f"<U+{code:04X}>" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+from marsad.characters import BIDI_CONTROLS, CONTROLS, DEL_AND_C1
+
+_CONTROLS = {code: f"\\x{code:02x}" for code in CONTROLS}
+_BIDI = {code: f"<U+{code:04X}>" for code in BIDI_CONTROLS}
 _ONE_LINE = _CONTROLS | {0x0A: "\\x0a"} | _BIDI
 _MANY_LINES = _CONTROLS | _BIDI
 
@@ -33,10 +31,7 @@ def shown(text: str, *, lines: bool = False) -> str:
 
 # In JSON, the same characters as \uXXXX escapes: the line means the same to a parser
 # (json.dumps already escapes C0), and the terminal sees no raw C1 or bidi control.
-_JSON_ESCAPED = {
-    code: f"\\u{code:04x}"
-    for code in (*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-}
+_JSON_ESCAPED = {code: f"\\u{code:04x}" for code in (*DEL_AND_C1, *BIDI_CONTROLS)}
 
 
 def json_line(value: Any) -> str:

@@ -16,6 +16,7 @@ from marsad.analyse.datelines import find_dateline
 from marsad.analyse.glued import split_glued
 from marsad.analyse.truecase import is_shouting, read_shouted
 from marsad.analyse.types import Analysis, Entity, Sentence, Token
+from marsad.breaks import cut_after_break
 
 ParseIf = Callable[[str], bool]
 _BATCH = 64
@@ -57,9 +58,7 @@ def _pieces(start: int, text: str, limit: int) -> list[tuple[int, str]]:
     sentence end (". ") or else the last space before the limit; a hard cut when neither."""
     pieces: list[tuple[int, str]] = []
     while len(text) > limit:
-        window = text[:limit]
-        sentence_end, space = window.rfind(". "), window.rfind(" ")
-        cut = sentence_end + 1 if sentence_end > 0 else space if space > 0 else limit
+        cut = cut_after_break(text[:limit], (". ", " "))
         piece = text[:cut].rstrip()
         if piece:
             pieces.append((start, piece))

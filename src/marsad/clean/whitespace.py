@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from marsad.characters import BIDI_CONTROLS, CONTROLS
+
 # Invisible characters scrapers leave behind. ZWNJ/ZWJ (U+200C/U+200D) are kept on purpose:
 # Persian and Kurdish spell words with them.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
@@ -13,13 +15,11 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
 # breaks (CR, VT, FF, NEL) have been made newlines before this applies.
 # The noncharacters U+FFFE and U+FFFF are no text either (the store relies on U+FFFF being
 # absent: store/engine.py).
-_CONTROLS = dict.fromkeys(
-    (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF), None
-)
+_CONTROLS = dict.fromkeys((*CONTROLS, 0xFFFE, 0xFFFF), None)
 # Bidi embeddings, overrides and isolates reorder what follows them on screen ("Trojan
 # source"): kept out of one-line values such as titles. The marks (LRM, RLM, ALM) only
 # set a direction and stay, as they do in article text, where Arabic and Persian use them.
-_BIDI_CONTROLS = dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A)), None)
+_BIDI_CONTROLS = dict.fromkeys(BIDI_CONTROLS, None)
 # In a one-line value a control character becomes a space ("Title\rMore": two words).
 _LINE_STRIP = _INVISIBLE | dict.fromkeys(_CONTROLS, " ") | _BIDI_CONTROLS
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 # (name, what a row means, SELECT of the offending rows' ids)
 _RULES: tuple[tuple[str, str, str], ...] = (
@@ -73,7 +73,7 @@ def check_store(engine: Engine) -> list[Problem]:
     return problems
 
 
-def _sqlite_checks(connection) -> list[Problem]:
+def _sqlite_checks(connection: Connection) -> list[Problem]:
     problems = []
     pages = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
     if pages != ["ok"]:
