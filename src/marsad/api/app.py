@@ -53,6 +53,7 @@ def create_app(
     allowed_hosts: Iterable[str] | None = None,
     allow_private_urls: bool = False,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    filter_index: bool = True,
 ) -> FastAPI:
     """The marsad web application on the store at store_url (default: MARSAD_DB, ./marsad.db).
 
@@ -67,6 +68,8 @@ def create_app(
     allow_private_urls: let ingest by URL fetch loopback and private addresses (refused by
     default: a client must not reach the server's own network through it).
     max_body_bytes: the largest request body; a longer one gets 413 before it is read.
+    filter_index: answer the event list's counts and pages from memory while the store is
+    unchanged (store/filter_index.py); False leaves every filter to the database.
     """
     # An explicit argument wins over the environment; "" means "none" either way.
     token = (token if token is not None else os.environ.get("MARSAD_API_TOKEN")) or None
@@ -74,6 +77,8 @@ def create_app(
     if allowed_hosts is None:
         allowed_hosts = host_names_from_environment()
     store = Store.open(store_url)
+    if filter_index:
+        store.keep_filter_index()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

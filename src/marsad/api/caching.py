@@ -61,11 +61,22 @@ class Memo:
                 self._items.move_to_end(key)
                 return self._items[key]  # type: ignore[return-value]
         value = compute()  # outside the lock: a slow count must not block other requests
+        self.remember(key, value)
+        return value
+
+    def known(self, key: Hashable) -> object | None:
+        """The value remembered for key, if any."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
+    def remember(self, key: Hashable, value: object) -> None:
         with self._lock:
             self._items[key] = value
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
-        return value
 
 
 class ResponseCache:

@@ -74,7 +74,8 @@ def events_columns_select(
     )
 
 
-_ORDER = (EventModel.when_start.desc().nulls_last(), EventModel.id)
+# The list order: newest first, undated last, then by id (pages never repeat or skip one)
+LIST_ORDER = (EventModel.when_start.desc().nulls_last(), EventModel.id)
 
 
 def page_ids_select(
@@ -91,7 +92,7 @@ def page_ids_select(
     return (
         select(EventModel.id)
         .where(*event_conditions(filters, dialect, plan))
-        .order_by(*_ORDER)
+        .order_by(*LIST_ORDER)
         .limit(limit)
         .offset(offset)
     )
@@ -121,7 +122,7 @@ def _listing_select() -> Select[Any]:
 EVENTS_OF_IDS = (
     _listing_select()
     .where(EventModel.id.in_(bindparam("ids", expanding=True)))
-    .order_by(*_ORDER)
+    .order_by(*LIST_ORDER)
 )
 
 

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, TypeVar
 
+import numpy as np
 from sqlalchemy import Connection, Engine, Row, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,9 +19,10 @@ from marsad.errors import StoreError
 from marsad.link.series import ClaimSource, Series, build_series
 from marsad.link.signature import LinkDocument
 from marsad.link.stances import IssueTimeline, stance_timelines
-from marsad.store import conditions, incidents, plans, queries
+from marsad.store import conditions, filter_index, incidents, plans, queries
 from marsad.store.check import Problem, check_store
 from marsad.store.engine import connect, reason, shown
+from marsad.store.filter_index import FilterIndex, FilterIndexes
 from marsad.store.linking import before_replacing, link_document
 from marsad.store.mapping import (
     EventColumns,
@@ -72,6 +74,33 @@ class Store:
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._plan_sizes = plans.PlanSizes()
+        self._filter_indexes: FilterIndexes | None = None
+
+    def keep_filter_index(self, *, stable_s: float = filter_index.STABLE_S) -> None:
+        """Answer event counts and pages from memory while the store is unchanged (for a
+        long-running reader such as the API: see filter_index.py); the SQL answers them
+        until the index is built, and whenever the store has changed since."""
+        if self._filter_indexes is None:
+            self._filter_indexes = FilterIndexes(self._engine, stable_s=stable_s)
+
+    def wait_for_filter_index(self, timeout: float = 60.0) -> bool:
+        """Until a running build of the filter index ends; whether one is held."""
+        return self._filter_indexes is not None and self._filter_indexes.wait(timeout)
+
+    def _indexed(self, connection: Connection, filters: EventFilters) -> FilterIndex | None:
+        """The filter index that answers filters in connection's transaction, if any."""
+        if self._filter_indexes is None:
+            return None
+        index = self._filter_indexes.current(connection)
+        return index if index is not None and index.handles(filters) else None
+
+    def _reading(self) -> Connection:
+        """A connection whose statements share one snapshot (a filter index is checked in
+        the transaction that uses it; SQLite's BEGIN already does this)."""
+        connection = self._engine.connect()
+        if self.dialect == "postgresql" and self._filter_indexes is not None:
+            return connection.execution_options(isolation_level="REPEATABLE READ")
+        return connection
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
@@ -311,14 +340,50 @@ class Store:
         frozen records first costs more than the queries. mapping.event_row_from_columns
         turns an item into the EventRow events() would give.
         """
-        with _errors("cannot list events"), self._engine.connect() as connection:
+        with _errors("cannot list events"), self._reading() as connection:
             rows = self._page(connection, filters or EventFilters(), limit, offset)
             return _column_parts(connection, rows)
+
+    def event_page(
+        self,
+        filters: EventFilters | None = None,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        total: int | None = None,
+    ) -> tuple[int, list[EventColumns]]:
+        """How many events the filters select and the page event_columns() gives, read in
+        one transaction (the two agree); total, when already known for this revision, is
+        not counted again."""
+        filters = filters or EventFilters()
+        with _errors("cannot list events"), self._reading() as connection:
+            index = self._indexed(connection, filters)
+            if index is not None:
+                chosen = index.select(connection, filters)
+                ids = index.page_ids(chosen, limit, offset)
+                total = int(np.count_nonzero(chosen))
+                rows = connection.execute(queries.EVENTS_OF_IDS, {"ids": ids}).all() if ids else []
+                return total, _column_parts(connection, rows)
+            if total is None:
+                total = self._count(connection, filters)
+            rows = self._query_page(connection, filters, limit, offset) if offset < total else []
+            return total, _column_parts(connection, rows)
 
     def _page(
         self, connection: Connection, filters: EventFilters, limit: int, offset: int
     ) -> Sequence[Row[Any]]:
-        """One page of event rows (queries.EVENTS_OF_IDS), its set filters planned."""
+        """One page of event rows (queries.EVENTS_OF_IDS): from the filter index, else by
+        a query with its set filters planned."""
+        index = self._indexed(connection, filters)
+        if index is None:
+            return self._query_page(connection, filters, limit, offset)
+        ids = index.page_ids(index.select(connection, filters), limit, offset)
+        return connection.execute(queries.EVENTS_OF_IDS, {"ids": ids}).all() if ids else []
+
+    def _query_page(
+        self, connection: Connection, filters: EventFilters, limit: int, offset: int
+    ) -> Sequence[Row[Any]]:
+        """_page() by a query, its set filters planned."""
         plan = plans.page_plan(self._plan_sizes.get(connection, filters), offset + limit)
         query = queries.page_ids_select(filters, limit, offset, self.dialect, plan)
         ids = list(connection.execute(query).scalars())
@@ -348,12 +413,19 @@ class Store:
 
     def count_events(self, filters: EventFilters | None = None) -> int:
         filters = filters or EventFilters()
-        with _errors("cannot count events"), self._engine.connect() as connection:
-            plan = plans.count_plan(filters, self._plan_sizes.get(connection, filters))
-            query = conditions.events_count(filters, self.dialect, plan)
-            total = connection.execute(query).scalar() or 0
-            self._plan_sizes.note_total(connection, filters, total)
-            return total
+        with _errors("cannot count events"), self._reading() as connection:
+            index = self._indexed(connection, filters)
+            if index is not None:
+                return int(np.count_nonzero(index.select(connection, filters)))
+            return self._count(connection, filters)
+
+    def _count(self, connection: Connection, filters: EventFilters) -> int:
+        """count_events() by a query, its set filters planned."""
+        plan = plans.count_plan(filters, self._plan_sizes.get(connection, filters))
+        query = conditions.events_count(filters, self.dialect, plan)
+        total = connection.execute(query).scalar() or 0
+        self._plan_sizes.note_total(connection, filters, total)
+        return total
 
     def event_days(self, filters: EventFilters | None = None) -> list[DayCount]:
         """Events per day and category (by start date), oldest first: the timeline."""

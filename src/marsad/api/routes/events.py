@@ -39,10 +39,12 @@ def list_events(request: Request, filters: Filters, paging: Paging) -> Response:
     store = store_of(request)
 
     def build(revision: str) -> bytes:
-        total = memo_of(request).get(
-            ("events", revision, filters), lambda: store.count_events(filters)
+        memo, key = memo_of(request), ("events", revision, filters)
+        known = memo.known(key)
+        total, rows = store.event_page(
+            filters, limit=limit, offset=offset, total=known if isinstance(known, int) else None
         )
-        rows = store.event_columns(filters, limit=limit, offset=offset) if offset < total else []
+        memo.remember(key, total)
         following = offset + len(rows)
         # The JSON of Page[Event], written straight from the columns (schemas.event_dict).
         return event_page_json(

@@ -1,0 +1,137 @@
+"""The filter index (store/filter_index.py) gives the SQL's answers, and never a stale one."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+
+import pytest
+
+from marsad.store import EventFilters, Store
+from marsad.types import ActorRef, Document, Event, PlaceRef, When
+
+MakeDocument = Callable[..., Document]
+MakeEvent = Callable[..., Event]
+
+ACTORS = [
+    ActorRef("Kataib Hezbollah", "kataib-hezbollah", "Kataib Hezbollah", "militia", "IQ"),
+    ActorRef("US forces", "us-forces", "United States Armed Forces", "military", "US"),
+    ActorRef("HTS militants", "hts", "Hayʼat Taḥrīr al-Shām", "insurgent", "SY"),
+    ActorRef("unknown gunmen"),
+    ActorRef("Iraqi police", "iq-police", "Iraqi Police", "police", "IQ"),
+]
+PLACES = [
+    PlaceRef("Baghdad", "baghdad", "Baghdad", 33.31, 44.36, None, "IQ", "city"),
+    PlaceRef("Şanlıurfa", "sanliurfa", "Şanlıurfa", 37.16, 38.8, None, "TR", "city"),
+    PlaceRef("Hasakah city", "hasakah", "Al-Ḥasakah", 36.5, 40.75, None, "SY", "city"),
+    PlaceRef("Suva", "suva", "Suva", -18.14, 178.44, None, "FJ", "city"),  # either side of
+    PlaceRef("Apia", "apia", "Apia", -13.83, -171.76, None, "WS", "city"),  # the antimeridian
+    PlaceRef("the Deir ez-Zor countryside", country="SY", precision="admin1"),  # no point
+    None,
+]
+CATEGORIES = ["ASSAULT", "COERCE", "PROTEST", "ACCUSE"]
+WORDS = ["rockets", "drone", "protesters", "police", "border", "Baghdad"]
+FIRST = date(2023, 1, 1)
+
+
+def _event(rng: random.Random, build_event: MakeEvent) -> Event:
+    start = FIRST + timedelta(days=rng.randrange(200)) if rng.random() < 0.85 else None
+    end = start + timedelta(days=rng.randrange(1, 30)) if start and rng.random() < 0.2 else None
+    sentence = " ".join(rng.sample(WORDS, 3)) + f" {rng.randrange(10**6)}."
+    return build_event(
+        sentence,
+        kind=rng.choice(["incident", "incident", "statement"]),
+        category=rng.choice(CATEGORIES),
+        mode=rng.choice([None, "explosives", "aerial"]),
+        actors=(rng.choice(ACTORS),),
+        recipients=(rng.choice(ACTORS),) if rng.random() < 0.5 else (),
+        where=rng.choice(PLACES),
+        when=When(start, end, "day") if start else None,
+    )
+
+
+@pytest.fixture
+def stores(
+    store_url: str, make_document: MakeDocument, make_event: MakeEvent
+) -> Iterator[tuple[Store, Store]]:
+    """The same random store twice: answered by the index, and by SQL alone."""
+    rng = random.Random(5)
+    with Store.open(store_url) as writer:
+        for n in range(40):
+            text = f"Document {n}."
+            writer.save(make_document(text, url=f"https://index.example/{n}"),
+                        [_event(rng, make_event) for _ in range(rng.randint(1, 8))])
+    indexed, plain = Store.open(store_url), Store.open(store_url)
+    indexed.keep_filter_index(stable_s=0)
+    indexed.count_events()
+    indexed.count_events()  # the figures held since the call before: the build starts
+    assert indexed.wait_for_filter_index()
+    yield indexed, plain
+    indexed.close()
+    plain.close()
+
+
+def _filters(rng: random.Random) -> EventFilters:
+    makers = {
+        "since": lambda: FIRST + timedelta(days=rng.randrange(-10, 210)),
+        "until": lambda: FIRST + timedelta(days=rng.randrange(-10, 210)),
+        "kind": lambda: rng.choice(["incident", "statement", "aggregate"]),
+        "category": lambda: rng.choice([*CATEGORIES, "assault", "MOBILIZE"]),
+        "mode": lambda: rng.choice(["explosives", "aerial", "Aerial"]),
+        "country": lambda: rng.choice(["IQ", "sy", "TR", "FJ", "WS", "US"]),
+        "actor": lambda: rng.choice(["kataib", "US", "united states armed", "Hay'at",
+                                     "forces", "police iraqi", "gun", "-", "iq-police"]),
+        "place": lambda: rng.choice(["bagh", "sanliurfa", "Şanlı", "deir ez", "al hasakah",
+                                     "hasakah", "suva", "apia", "\x00"]),
+        "bbox": lambda: rng.choice([(35.0, 30.0, 45.0, 38.0), (170.0, -20.0, -170.0, -10.0),
+                                    (44.36, 33.31, 44.36, 33.31), (0.0, 0.0, 1.0, 1.0)]),
+        "search": lambda: rng.choice(["rockets", "drone police", "Baghdad", "nothing", "!!"]),
+    }
+    chosen = rng.sample(list(makers), rng.choice([0, 1, 1, 2, 2, 3, 4]))
+    return EventFilters(**{name: makers[name]() for name in chosen})  # type: ignore[arg-type]
+
+
+def test_counts_and_pages_are_the_sqls_on_random_combinations(
+    stores: tuple[Store, Store],
+) -> None:
+    indexed, plain = stores
+    rng = random.Random(11)
+    every = plain.events(EventFilters(), limit=1000)
+    some_ids = (*(row.id for row in rng.sample(every, 20)), 10**9)
+    nonzero = 0
+    for _ in range(300):
+        filters = _filters(rng)
+        if rng.random() < 0.1:
+            filters = EventFilters(event_ids=some_ids, category=filters.category)
+        total = plain.count_events(filters)
+        assert indexed.count_events(filters) == total, filters
+        nonzero += total > 0
+        for limit, offset in ((5, 0), (7, 3), (50, 0)):
+            assert indexed.event_columns(filters, limit=limit, offset=offset) == \
+                plain.event_columns(filters, limit=limit, offset=offset), filters
+    assert nonzero > 100  # the combinations select something, not only nothing
+
+
+def test_an_event_stored_after_the_build_is_counted_at_once(
+    stores: tuple[Store, Store], make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    indexed, plain = stores
+    drone = EventFilters(place="baghdad", mode="aerial")
+    before = indexed.count_events(drone)
+    event = make_event("A drone struck Baghdad.", mode="aerial", where=PLACES[0],
+                        when=When(date(2024, 6, 1), None, "day"))
+    plain.save(make_document("Late news.", url="https://index.example/late"), [event])
+    assert indexed.count_events(drone) == before + 1
+    first = indexed.events(drone, limit=1)[0]
+    assert first.event.evidence.text == "A drone struck Baghdad."  # the newest, first
+
+
+def test_a_deleted_document_leaves_the_answers_at_once(stores: tuple[Store, Store]) -> None:
+    indexed, plain = stores
+    document = plain.documents(limit=1)[0]
+    mine = EventFilters(document_id=document.id)
+    assert indexed.count_events(mine) > 0
+    plain.delete_document(document.id)
+    assert indexed.count_events(mine) == 0
+    assert indexed.event_columns(mine) == []
