@@ -9,13 +9,16 @@ count or a page is read from their conjunction; only the full-text filter still 
 database, for the ids its words match, once per query and revision.
 
 The index is exact or absent, never stale: it belongs to the store's revision figures
-(queries.REVISION, the ETag's) read in the same transaction as its rows, and a query uses
-it only when the figures its own transaction reads are the same. Events are never changed
-in place (a re-extraction deletes and re-inserts them), so equal figures mean equal rows.
-It is built in a background thread once the figures have stayed the same for STABLE_S
-seconds: under a steady writer it is never built (every revision would be stale within a
-second) and the queries plan their SQL as before (plans.py). A filter it cannot evaluate
-(`text`, a substring of the evidence it does not hold) also goes to SQL.
+(queries.REVISION, the ETag's) read in the same transaction as its rows. A query's own
+transaction reads the figures again; when they differ, the events inserted or deleted
+since the build, which triggers log in event_changes (migration 0006), are read as they
+are now into a small index of their own, and the answer is the big one's rows less theirs,
+plus theirs (an IndexView, shared by the requests of one revision). Events are never
+changed in place (a re-extraction deletes and re-inserts them), so that is the whole
+difference. The first query starts the build, in a background thread; REBUILD_AFTER
+changes later another starts, and the SQL (planned as in plans.py) answers whenever no
+index is ready, or for a filter it cannot evaluate (`text`, a substring of the evidence
+it does not hold).
 
 The rules are the SQL conditions' (conditions.py), column for column: a NULL matches no
 comparison, `since` is an overlap (the end, else the start, on or after it), category and
@@ -36,19 +39,30 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, delete, func, select
 
 from marsad.store import search, terms
-from marsad.store.models import EventModel, EventTermModel
+from marsad.store.models import EventChangeModel, EventModel, EventTermModel
 from marsad.store.queries import LIST_ORDER, REVISION
 from marsad.store.records import EventFilters
 
 log = logging.getLogger(__name__)
 
-STABLE_S = 2.0  # how long the figures must stay the same before an index is built
+CHANGES_KEPT = 100_000  # rows of event_changes kept (older ones are pruned at each save)
+REBUILD_AFTER = 1_000  # events changed since the build: past this, a new build starts
+DELTA_MAX = 10_000  # beyond this many, the SQL answers until the new build is done
+VIEWS_KEPT = 8  # revisions whose changed events are held (requests of one revision share)
 SEARCHES_KEPT = 256  # full-text queries whose matches an index remembers
 MAX_EVENTS = 2_000_000  # no index above this many events (memory: about 60 bytes each)
-_NO_DAY = np.iinfo(np.int32).min  # a NULL date: no comparison holds (see _on_or_after)
+_NO_DAY = np.iinfo(np.int32).min  # a NULL date: no comparison holds
+_UNDATED = 1 << 40  # an undated event's list-order key: after every dated one
+_NO_ROWS = np.zeros(0, dtype=np.int64)
+_SEQ = 1  # where REVISION has the last seq of event_changes
+
+# Delete all but the last CHANGES_KEPT rows of the change log.
+PRUNE_CHANGES = delete(EventChangeModel).where(
+    EventChangeModel.seq <= select(func.max(EventChangeModel.seq)).scalar_subquery() - CHANGES_KEPT
+)
 
 # The equality filters on the events table's own columns: filter name -> column name.
 _CODED = {
@@ -109,12 +123,19 @@ class _Terms:
 class FilterIndex:
     """One revision's events, in list order (newest first, undated last, then by id)."""
 
-    def __init__(self, figures: tuple[Any, ...], connection: Connection) -> None:
+    def __init__(
+        self, figures: tuple[Any, ...], connection: Connection, only: list[int] | None = None
+    ) -> None:
+        """The events stored, or only those of the ids `only` lists (that are stored)."""
         self.figures = figures
+        self.seq = int(figures[_SEQ] or 0)  # the last change logged when it was read
         columns = [EventModel.id, EventModel.when_start, EventModel.when_end,
                    EventModel.lat, EventModel.lon,
                    *(getattr(EventModel, c) for c in _CODED.values())]
-        rows = connection.execute(select(*columns).order_by(*LIST_ORDER)).all()
+        query = select(*columns).order_by(*LIST_ORDER)
+        if only is not None:
+            query = query.where(EventModel.id.in_(only))
+        rows = connection.execute(query).all()
         self.size = len(rows)
         by_column = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
         self.ids = np.array(by_column[0], dtype=np.int64)
@@ -129,14 +150,17 @@ class FilterIndex:
         }
         # id -> list position, for the ids the database returns (full-text matches)
         self._by_id = np.argsort(self.ids, kind="stable")
-        self._terms = self._read_terms(connection)
+        self._terms = self._read_terms(connection, only)
         self._searches: OrderedDict[str, np.ndarray] = OrderedDict()  # query -> rows
         self._lock = threading.Lock()
 
-    def _read_terms(self, connection: Connection) -> dict[str, _Terms]:
+    def _read_terms(self, connection: Connection, only: list[int] | None) -> dict[str, _Terms]:
         query = select(EventTermModel.field, EventTermModel.term, EventTermModel.event_id)
+        if only is not None:
+            query = query.where(EventTermModel.event_id.in_(only))
         grouped: dict[str, dict[str, list[int]]] = {field: {} for field in _TERM_FIELDS.values()}
-        for field, term, event_id in connection.execute(query):
+        # fetched at once and grouped from plain tuples: a row at a time costs twice as much
+        for field, term, event_id in connection.execute(query).all():
             grouped.setdefault(field, {}).setdefault(term, []).append(event_id)
         return {
             field: _Terms(sorted(by_term), [self.rows_of(by_term[t]) for t in sorted(by_term)])
@@ -185,6 +209,15 @@ class FilterIndex:
         rows = np.flatnonzero(chosen)[offset:offset + limit]
         return [int(i) for i in self.ids[rows]]
 
+    def listed(self, chosen: np.ndarray, first: int) -> list[tuple[int, int]]:
+        """The first `first` chosen rows as (list-order key, id): keys of two indexes
+        compare in the list's order."""
+        rows = np.flatnonzero(chosen)[:first]
+        starts, ids = self._start[rows].tolist(), self.ids[rows].tolist()
+        # when_start DESC NULLS LAST, then id: an undated row sorts after every dated one
+        return [(-day if day != _NO_DAY else _UNDATED, i)
+                for day, i in zip(starts, ids, strict=True)]
+
     def _inside(self, west: float, south: float, east: float, north: float) -> np.ndarray:
         with np.errstate(invalid="ignore"):  # NaN (no place) compares False, as NULL does
             inside = (self._lat >= south) & (self._lat <= north)
@@ -220,34 +253,103 @@ def _days(values: Sequence[Any]) -> np.ndarray:
     )
 
 
+class IndexView:
+    """The store as one transaction sees it: a FilterIndex, less the rows of the events
+    changed since it was built, plus a small FilterIndex of those events as they are now."""
+
+    def __init__(self, base: FilterIndex, changed: FilterIndex | None, stale: np.ndarray) -> None:
+        self._base = base
+        self._changed = changed
+        self._stale = stale  # base rows of events deleted or stored again since
+
+    def handles(self, filters: EventFilters) -> bool:
+        return self._base.handles(filters)
+
+    def count(self, connection: Connection, filters: EventFilters) -> int:
+        return self.page(connection, filters, 0, 0)[0]
+
+    def page(
+        self, connection: Connection, filters: EventFilters, limit: int, offset: int
+    ) -> tuple[int, list[int]]:
+        """How many events the filters select, and the ids of the page (list order)."""
+        chosen = self._base.select(connection, filters)
+        chosen[self._stale] = False
+        if self._changed is None:
+            return int(np.count_nonzero(chosen)), self._base.page_ids(chosen, limit, offset)
+        fresh = self._changed.select(connection, filters)
+        total = int(np.count_nonzero(chosen) + np.count_nonzero(fresh))
+        if not limit:
+            return total, []
+        first = offset + limit  # each index's first rows hold the page's
+        merged = sorted(self._base.listed(chosen, first) + self._changed.listed(fresh, first))
+        return total, [event_id for _, event_id in merged[offset:first]]
+
+
 class FilterIndexes:
     """The store's current FilterIndex, if any, and the background builds that keep one
     (thread-safe: the API's request threads share it)."""
 
-    def __init__(self, engine: Engine, *, stable_s: float = STABLE_S) -> None:
+    def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        self._stable_s = stable_s
         self._index: FilterIndex | None = None
-        self._seen: tuple[tuple[Any, ...], float] | None = None  # figures, first seen
+        self._views: OrderedDict[tuple[Any, ...], IndexView] = OrderedDict()  # by figures
         self._building = False
         self._lock = threading.Lock()
+        self._viewing = threading.Lock()
 
-    def current(self, connection: Connection) -> FilterIndex | None:
-        """The index for the figures this connection's transaction reads, else None (and
-        a build started when they have held for STABLE_S seconds)."""
+    def current(self, connection: Connection) -> IndexView | None:
+        """The index as this connection's transaction sees the store, else None: the SQL
+        answers, and a build starts (none is held yet, or the changes since are too many
+        to overlay)."""
         figures = tuple(connection.execute(REVISION).one())
-        now = time.monotonic()
         with self._lock:
-            index = self._index
-            if index is not None and index.figures == figures:
-                return index
-            if self._seen is None or self._seen[0] != figures:
-                self._seen = (figures, now)
-            elif now - self._seen[1] >= self._stable_s and not self._building:
-                self._building = True
-                threading.Thread(target=self._build, name="marsad-filter-index",
-                                 daemon=True).start()
-        return None
+            index, view = self._index, self._views.get(figures)
+        if index is None:
+            self._start_build()
+            return None
+        if figures == index.figures:
+            return IndexView(index, None, _NO_ROWS)
+        if view is not None:
+            return view
+        with self._viewing:  # one thread reads a revision's changes; the others wait for it
+            with self._lock:
+                view = self._views.get(figures)
+            if view is None:
+                view = self._view(connection, index, figures)
+                if view is None:
+                    self._start_build()
+                    return None
+                with self._lock:
+                    self._views[figures] = view
+                    while len(self._views) > VIEWS_KEPT:
+                        self._views.popitem(last=False)
+        return view
+
+    def _view(
+        self, connection: Connection, index: FilterIndex, figures: tuple[Any, ...]
+    ) -> IndexView | None:
+        """The index with the events changed since its build, or None when the log no longer
+        reaches back to it or they are too many."""
+        oldest = connection.execute(select(func.min(EventChangeModel.seq))).scalar()
+        if oldest is not None and oldest > index.seq + 1:
+            return None  # pruned past the build: changes may be missing
+        since = select(EventChangeModel.event_id).where(EventChangeModel.seq > index.seq)
+        changed = list(connection.execute(since.distinct().limit(DELTA_MAX + 1)).scalars())
+        if len(changed) > DELTA_MAX:
+            return None
+        if len(changed) > REBUILD_AFTER:
+            self._start_build()
+        ids = sorted(set(changed))
+        # the changed events as they are now (the deleted are gone), from the same snapshot
+        fresh = FilterIndex(figures, connection, only=ids) if ids else None
+        return IndexView(index, fresh, index.rows_of(ids))
+
+    def _start_build(self) -> None:
+        with self._lock:
+            if self._building:
+                return
+            self._building = True
+        threading.Thread(target=self._build, name="marsad-filter-index", daemon=True).start()
 
     def wait(self, timeout: float = 60.0) -> bool:
         """Until a running build ends (for tests and benchmarks); whether one is held."""
@@ -263,11 +365,13 @@ class FilterIndexes:
                 if connection.dialect.name == "postgresql":  # one snapshot for every read
                     connection = connection.execution_options(isolation_level="REPEATABLE READ")
                 figures = tuple(connection.execute(REVISION).one())
-                if figures[1] > MAX_EVENTS:  # the events' count
+                stored = connection.execute(select(func.count()).select_from(EventModel))
+                if (stored.scalar() or 0) > MAX_EVENTS:
                     return
                 index = FilterIndex(figures, connection)
             with self._lock:
                 self._index = index
+                self._views.clear()
             log.info("filter index of %d events built in %.1f s",
                      index.size, time.perf_counter() - started)
         except Exception:  # the SQL path answers meanwhile; a failed build is retried
@@ -275,4 +379,3 @@ class FilterIndexes:
         finally:
             with self._lock:
                 self._building = False
-                self._seen = None

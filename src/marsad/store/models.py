@@ -279,6 +279,16 @@ class EventActorModel(Base):
     country: Mapped[str | None] = mapped_column(Text)
 
 
+class EventChangeModel(Base):
+    """An event inserted or deleted, logged by triggers on events (migration 0006): the
+    filter index (store/filter_index.py) reads the ids changed since it was built."""
+
+    __tablename__ = "event_changes"
+
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_id: Mapped[int] = mapped_column(BigInteger)
+
+
 class EventTermModel(Base):
     """A folded, word-aligned tail of one of an event's actor or place names: the actor and
     place filters are a range of the primary key (store/terms.py has the rule). Migration

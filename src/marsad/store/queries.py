@@ -13,6 +13,7 @@ from marsad.store.models import (
     ActorModel,
     DocumentModel,
     EventActorModel,
+    EventChangeModel,
     EventModel,
     EvidenceModel,
     IncidentModel,
@@ -265,13 +266,14 @@ def documents_select(
 def revision_select() -> Select[Any]:
     """Figures that change whenever the store's contents do, in one cheap query.
 
-    Re-extraction deletes and re-inserts a document's events (new ids: the max grows); a
-    deletion lowers a count; a new document raises the count and the latest ingest time.
-    Each is an index look-up or an index-only count.
+    Every event inserted or deleted (a re-extraction deletes and re-inserts a document's
+    events, maybe under the same ids) raises the last seq of event_changes; a deleted
+    document lowers a count; a new one raises the count and the latest ingest time. Each
+    is an index look-up or an index-only count.
     """
     return select(
         select(func.max(EventModel.id)).scalar_subquery(),
-        select(func.count()).select_from(EventModel).scalar_subquery(),
+        select(func.max(EventChangeModel.seq)).scalar_subquery(),
         select(func.count()).select_from(DocumentModel).scalar_subquery(),
         select(func.max(DocumentModel.ingested_at)).scalar_subquery(),
         # an analyst's merge or split, or a relink, changes incidents but no event

@@ -10,7 +10,6 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, TypeVar
 
-import numpy as np
 from sqlalchemy import Connection, Engine, Row, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,7 +21,7 @@ from marsad.link.stances import IssueTimeline, stance_timelines
 from marsad.store import conditions, filter_index, incidents, plans, queries
 from marsad.store.check import Problem, check_store
 from marsad.store.engine import connect, reason, shown
-from marsad.store.filter_index import FilterIndex, FilterIndexes
+from marsad.store.filter_index import FilterIndexes, IndexView
 from marsad.store.linking import before_replacing, link_document
 from marsad.store.mapping import (
     EventColumns,
@@ -76,18 +75,17 @@ class Store:
         self._plan_sizes = plans.PlanSizes()
         self._filter_indexes: FilterIndexes | None = None
 
-    def keep_filter_index(self, *, stable_s: float = filter_index.STABLE_S) -> None:
-        """Answer event counts and pages from memory while the store is unchanged (for a
-        long-running reader such as the API: see filter_index.py); the SQL answers them
-        until the index is built, and whenever the store has changed since."""
+    def keep_filter_index(self) -> None:
+        """Answer event counts and pages from memory (for a long-running reader such as the
+        API: see filter_index.py); the SQL answers them until the index is built."""
         if self._filter_indexes is None:
-            self._filter_indexes = FilterIndexes(self._engine, stable_s=stable_s)
+            self._filter_indexes = FilterIndexes(self._engine)
 
     def wait_for_filter_index(self, timeout: float = 60.0) -> bool:
         """Until a running build of the filter index ends; whether one is held."""
         return self._filter_indexes is not None and self._filter_indexes.wait(timeout)
 
-    def _indexed(self, connection: Connection, filters: EventFilters) -> FilterIndex | None:
+    def _indexed(self, connection: Connection, filters: EventFilters) -> IndexView | None:
         """The filter index that answers filters in connection's transaction, if any."""
         if self._filter_indexes is None:
             return None
@@ -359,9 +357,7 @@ class Store:
         with _errors("cannot list events"), self._reading() as connection:
             index = self._indexed(connection, filters)
             if index is not None:
-                chosen = index.select(connection, filters)
-                ids = index.page_ids(chosen, limit, offset)
-                total = int(np.count_nonzero(chosen))
+                total, ids = index.page(connection, filters, limit, offset)
                 rows = connection.execute(queries.EVENTS_OF_IDS, {"ids": ids}).all() if ids else []
                 return total, _column_parts(connection, rows)
             if total is None:
@@ -377,7 +373,7 @@ class Store:
         index = self._indexed(connection, filters)
         if index is None:
             return self._query_page(connection, filters, limit, offset)
-        ids = index.page_ids(index.select(connection, filters), limit, offset)
+        ids = index.page(connection, filters, limit, offset)[1]
         return connection.execute(queries.EVENTS_OF_IDS, {"ids": ids}).all() if ids else []
 
     def _query_page(
@@ -416,7 +412,7 @@ class Store:
         with _errors("cannot count events"), self._reading() as connection:
             index = self._indexed(connection, filters)
             if index is not None:
-                return int(np.count_nonzero(index.select(connection, filters)))
+                return index.count(connection, filters)
             return self._count(connection, filters)
 
     def _count(self, connection: Connection, filters: EventFilters) -> int:
@@ -610,6 +606,7 @@ def _replace_and_link(session: Session, doc: DocumentModel, events: Sequence[Eve
     previous = before_replacing(session, doc.id)
     models = _replace_events(session, doc.id, events)
     link_document(session, _link_document(doc), events, [m.id for m in models], previous)
+    session.execute(filter_index.PRUNE_CHANGES)
     return len(events)
 
 
