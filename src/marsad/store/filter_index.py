@@ -159,9 +159,12 @@ class FilterIndex:
         if only is not None:
             query = query.where(EventTermModel.event_id.in_(only))
         grouped: dict[str, dict[str, list[int]]] = {field: {} for field in _TERM_FIELDS.values()}
-        # fetched at once and grouped from plain tuples: a row at a time costs twice as much
-        for field, term, event_id in connection.execute(query).all():
-            grouped.setdefault(field, {}).setdefault(term, []).append(event_id)
+        # fetched in batches (a row at a time costs twice as much; all at once, 300 MB at
+        # 100,000 events)
+        result = connection.execution_options(yield_per=20_000).execute(query)
+        for batch in result.partitions():
+            for field, term, event_id in batch:
+                grouped.setdefault(field, {}).setdefault(term, []).append(event_id)
         return {
             field: _Terms(sorted(by_term), [self.rows_of(by_term[t]) for t in sorted(by_term)])
             for field, by_term in grouped.items()
