@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
 from marsad.store import EventFilters, Store
 from marsad.types import ActorRef, Document, Event, PlaceRef, When
@@ -167,3 +170,41 @@ def test_a_deleted_document_leaves_the_answers_at_once(stores: tuple[Store, Stor
     plain.delete_document(document.id)
     assert indexed.count_events(mine) == 0
     assert indexed.event_columns(mine) == []
+
+
+@pytest.mark.postgresql
+def test_postgresql_writers_take_their_change_numbers_in_commit_order(
+    pg_url: str, make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    """A reader that saw change n must have seen every change numbered below it: a second
+    writer waits for the first to commit before it logs a change."""
+    with Store.open(pg_url) as store:
+        for n in range(2):
+            store.save(make_document(f"Doc {n}.", url=f"https://index.example/pg/{n}"),
+                       [make_event(f"Rockets struck base {n}.")])
+        first, second = (row.id for row in store.events(EventFilters(), limit=2))
+        engine = create_engine(pg_url, poolclass=NullPool)
+        try:
+            with engine.connect() as holder:
+                holder.execute(text("DELETE FROM events WHERE id = :i"), {"i": first})
+                done = threading.Event()
+
+                def other_writer() -> None:
+                    with engine.begin() as connection:
+                        connection.execute(text("DELETE FROM events WHERE id = :i"),
+                                           {"i": second})
+                    done.set()
+
+                thread = threading.Thread(target=other_writer)
+                thread.start()
+                assert not done.wait(0.5)  # blocked while the first has not committed
+                holder.commit()
+                thread.join(10)
+                assert done.is_set()
+            with engine.connect() as reader:
+                order = reader.execute(text("SELECT event_id FROM event_changes WHERE event_id "
+                                            "IN (:a, :b) ORDER BY seq"),
+                                       {"a": first, "b": second}).scalars().all()
+            assert order[-2:] == [first, second]  # after the two inserts, the deletions
+        finally:
+            engine.dispose()

@@ -9,6 +9,11 @@ Create Date: 2026-12-05
                     it writes, can leave one out); the store keeps the last
                     store.filter_index.CHANGES_KEPT rows
 
+On PostgreSQL, where writers can run side by side and a sequence number is taken before
+its transaction commits, the trigger first takes a transaction-wide advisory lock: the
+transactions that change events commit one after the other, in the order of their seqs
+(SQLite has one writer at a time anyway).
+
 The API's filter index (store/filter_index.py) reads the ids changed since it was built
 and answers for them from the database, instead of rebuilding on every write. The log's
 last seq stands in the store's revision for the count of events: it changes with every
@@ -38,6 +43,9 @@ _SQLITE = [
 _POSTGRESQL = [
     """CREATE FUNCTION log_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
+        -- held to the end of the transaction: writers take their seqs in commit order, so
+        -- a reader that saw seq n has seen every change numbered below it
+        PERFORM pg_advisory_xact_lock(7265734261);
         IF TG_OP = 'DELETE' THEN
             INSERT INTO event_changes (event_id) VALUES (OLD.id);
         ELSE
