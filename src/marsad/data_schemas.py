@@ -439,7 +439,8 @@ NAME_RULES = Record(
         for name in (
             "articles", "sun_articles", "admin_suffixes", "place_suffixes", "admin_prefixes",
         )
-    }
+    },
+    optional={"abbreviations": MapOf(STR)},
 )  # fmt: skip
 
 POINTS = NumberRange(-20, 20)

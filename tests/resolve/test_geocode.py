@@ -245,3 +245,47 @@ def test_a_region_at_first_level_precision_names_the_unit_it_lies_in():
     ref = geocode("South Waziristan")
     assert ref is not None and ref.precision == "admin1"
     assert (ref.name, ref.admin1, ref.country) == ("South Waziristan", "Khyber Pakhtunkhwa", "PK")
+
+
+def _spans(text: str, *names: str) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_a_name_written_as_a_container_is_the_unit_not_its_namesake_city(gaz):
+    text = "The girl from Buffalo, New York, died on Monday."
+    got = geoparse_places(text, _spans(text, "Buffalo", "New York"), gazetteer=gaz)
+    assert [(m.place.name, m.place.precision) for m in got] == [
+        ("Buffalo", "city"), ("New York", "admin1")]
+
+
+def test_a_name_that_says_city_stays_a_city_in_a_list_of_states(gaz):
+    text = "People fell ill in New York City, Long Island, Pennsylvania and New Jersey."
+    got = geoparse_places(text, _spans(text, "New York City", "Long Island", "Pennsylvania",
+                                       "New Jersey"), gazetteer=gaz)
+    assert (got[0].place.name, got[0].place.precision) == ("New York City", "city")
+
+
+def test_the_word_beside_a_name_says_its_kind(gaz):
+    text = "The cow was found at a Washington state farm."
+    got = geoparse_places(text, _spans(text, "Washington"), gazetteer=gaz)
+    assert (got[0].place.precision, got[0].place.admin1) == ("admin1", "Washington")
+    # a locality word before a country's name removes no country ("the area of Iraq where")
+    text = "The area of Iraq where the deaths occurred borders Turkey."
+    got = geoparse_places(text, _spans(text, "Iraq"), gazetteer=gaz)
+    assert got[0].place.precision == "country" and got[0].place.country == "IQ"
+
+
+def test_a_country_point_draws_no_town_of_another_continent_near_it(gaz):
+    # anchors at a country's point (the United Kingdom's) say nothing of where towns lie:
+    # Melbourne stays the Australian city in a story about Australia and Britain
+    text = ("Cases were found in Australia and the United Kingdom. A warning said that "
+            "Melbourne was affected.")
+    got = geoparse_places(text, _spans(text, "Australia", "United Kingdom", "Melbourne"),
+                          gazetteer=gaz)
+    assert got[-1].place.country == "AU"
+
+
+@pytest.mark.parametrize("name, country", [("St. Marc", "HT"), ("St Petersburg", "RU")])
+def test_saint_written_short_is_saint(gaz, name, country):
+    r = resolve(name, context=GeoContext(countries={country: 1}), gazetteer=gaz)
+    assert r is not None and r.place.country == country

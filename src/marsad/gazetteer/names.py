@@ -35,6 +35,7 @@ class NameRules:
     sun_articles: frozenset[str]
     suffixes: tuple[tuple[tuple[str, ...], bool], ...]  # (tokens, is_admin), longest first
     admin_prefixes: tuple[tuple[str, ...], ...]
+    abbreviations: dict[str, str]  # "st" -> "saint": a word written short inside a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,8 @@ def rules() -> NameRules:
         sun_articles=frozenset(raw["sun_articles"]),
         suffixes=tuple(suffixes),
         admin_prefixes=phrases(raw["admin_prefixes"]),
+        abbreviations={_fold_latin(k): _fold_latin(v)
+                       for k, v in (raw.get("abbreviations") or {}).items()},
     )
 
 
@@ -92,7 +95,11 @@ def _fold_arabic(text: str) -> str:
 
 def _drop_articles(tokens: list[str], r: NameRules) -> list[str]:
     out: list[str] = []
+    last = len(tokens) - 1
     for i, tok in enumerate(tokens):
+        # "St. Marc" = "Saint-Marc", "Mt. Kenya" = "Mount Kenya"; not a last word ("Main St")
+        if i < last and tok in r.abbreviations:
+            tok = r.abbreviations[tok]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if nxt and tok in r.articles:
             continue

@@ -133,8 +133,15 @@ def _evidence(gaz: Gazetteer, ctx: GeoContext) -> _Evidence:
     a1, cc = _containers(gaz, ctx.within)
     total = sum(ctx.countries.values())
     focus = {k.upper(): v / total for k, v in ctx.countries.items()} if total > 0 else {}
-    near = tuple((r.lat, r.lon) for r in ctx.near if r.lat is not None and r.lon is not None)
+    # A country's, a continent's or a first-level unit's point is no place a town is near
+    # (Melbourne, Derbyshire, lies 150 km from the United Kingdom's point; Cairo, Nebraska,
+    # as far from the United States'): the focus and containment speak for those.
+    near = tuple((r.lat, r.lon) for r in ctx.near if r.lat is not None and r.lon is not None
+                 and r.precision not in _AREA_PRECISIONS)
     return _Evidence(a1, cc, focus, ctx.country.upper() if ctx.country else None, near)
+
+
+_AREA_PRECISIONS = frozenset({"country", "continent", "admin1"})
 
 
 # --- scoring ------------------------------------------------------------------------------
@@ -267,21 +274,35 @@ def _corroborated(cands: list[Candidate], ev: _Evidence) -> list[Candidate]:
 
 
 def resolve(name: str, *, context: GeoContext | None = None, gazetteer: Gazetteer | None = None,
-            weights: Weights = WEIGHTS, unit: bool = False,
+            weights: Weights = WEIGHTS, unit: bool = False, container: bool = False,
+            said: str | None = None,
             _evidence_cache: _Evidence | None = None) -> Resolution | None:
     """The most plausible place for `name` in `context`, or None (no candidate, a demonym).
 
     `unit`: the name is known to be a container ("(Al Jawf)"), so read it as an
-    administrative unit, as if it said "province".
+    administrative unit, as if it said "province"; a name that says it is a locality
+    ("New York City") stays one. `container`: the name stands after a place as the one it
+    lies in ("Buffalo, New York"): a unit of the name is not shadowed by its namesake city.
+    `said`: the generic word the text puts beside the name ("Washington state", "the
+    village of Cellardyke"), read as if the name carried it.
     """
     gaz = gazetteer or default_gazetteer()
     ctx = context or GeoContext()
     q = name_key(name)
-    if unit:
-        q = replace(q, admin_hint=True, place_hint=False)
+    if unit and not q.place_hint:
+        q = replace(q, admin_hint=True)
     elif gaz.demonym(name)[0]:
         return None
-    cands = _localities_when_said(_drop_shadowed_units(gaz.candidates(name), q, gaz), q)
+    # a word beside the name weighs as if the name said it; a locality word there ("the
+    # area of Iraq") drops no unit from the candidates, as the name's own word would
+    hinted = name_key(f"{name} {said}") if said else q
+    if hinted.admin_hint and not q.admin_hint and not q.place_hint:
+        q = replace(q, admin_hint=True)
+    scored_q = replace(q, place_hint=q.place_hint or (hinted.place_hint and not q.admin_hint))
+    cands = gaz.candidates(name)
+    if not container:
+        cands = _drop_shadowed_units(cands, q, gaz)
+    cands = _localities_when_said(cands, q)
     cands = _features_over_towns(_country_over_its_namesake(cands, q), q)
     if not cands:
         return None
@@ -289,7 +310,7 @@ def resolve(name: str, *, context: GeoContext | None = None, gazetteer: Gazettee
     cands = _corroborated(cands, ev)
     if not cands:
         return None
-    scored = sorted(((_score(c, q, ev, weights), c) for c in cands),
+    scored = sorted(((_score(c, scored_q, ev, weights), c) for c in cands),
                     key=lambda sc: sc[0], reverse=True)
     top = scored[0][0]
     share = 1.0 / sum(math.exp(s - top) for s, _ in scored)

@@ -12,8 +12,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from marsad.gazetteer import Gazetteer, country_focus, default_gazetteer
+from marsad.gazetteer.names import rules
 from marsad.resolve.geocode import GeoContext, Resolution, resolve
 from marsad.types import PlaceMention, PlaceRef
 
@@ -71,6 +73,30 @@ def _units_by_siblings(runs: Sequence[range], first: Sequence[Resolution | None]
     return out
 
 
+@cache
+def _generic_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The generic words of the name rules (data/gazetteer/names.yaml: "province", "state",
+    "district", "village"...) as the text puts them beside a name: after it ("Washington
+    state", "the Etoumbi and Mbomo districts") and before it with "of" ("the western state of
+    Maharashtra", "the village of Cellardyke")."""
+    words = sorted((r"\s+".join(map(re.escape, ph)) for ph, _ in rules().suffixes),
+                   key=len, reverse=True)
+    alt = "|".join(words)
+    # a capital after the word makes it part of another name ("Georgia State University")
+    after = re.compile(rf"\s+({alt})s?\b(?!\s+(?:of\b|(?-i:[A-Z])))", re.IGNORECASE)
+    before = re.compile(rf"\b({alt})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+    return after, before
+
+
+def _said_beside(text: str, start: int, end: int) -> str | None:
+    """The generic word the text puts beside the name at start:end, if any."""
+    after, before = _generic_words()
+    m = after.match(text, end)
+    if m is None and not text.startswith(("'s", "’s"), end):  # "the district of Angola's
+        m = before.search(text, max(0, start - 40), start)  # capital" names the district
+    return " ".join(m.group(1).split()).lower() if m else None
+
+
 _COMMA = re.compile(r"\s*,\s*")
 _LAST_OF_LIST = re.compile(r"\s*,?\s*(?:and|or|&)\s+", re.IGNORECASE)
 
@@ -93,17 +119,24 @@ def geoparse_places(text: str, spans: Sequence[tuple[int, int]], *,
     for k, inner in within.items():
         named_within.setdefault(text[spans[k][0]:spans[k][1]], inner)
 
+    # A name written after a place as the one it lies in ("Buffalo, New York") is that
+    # unit, not the namesake city that would shadow it alone.
+    containers = {k + 1 for k in within}
+    beside = [_said_beside(text, s, e) for s, e in spans]
+
     def pass_(near: tuple[PlaceRef, ...], units: set[int]) -> list[Resolution | None]:
         out: list[Resolution | None] = []
-        done: dict[tuple[str, tuple[str, ...], bool], Resolution | None] = {}  # said again
+        done: dict[tuple[str, tuple[str, ...], bool, bool, str | None],
+                   Resolution | None] = {}  # said again
         for k, (s, e) in enumerate(spans):
             name = text[s:e]
             said = within.get(k) or named_within.get(name, ())
-            key = (name, said, k in units)
+            key = (name, said, k in units, k in containers, beside[k])
             if key not in done:
                 ctx = replace(base, within=(*said, *base.within),
                               near=(*base.near, *(r for r in near if r.text != name)))
-                done[key] = resolve(name, context=ctx, gazetteer=gaz, unit=k in units)
+                done[key] = resolve(name, context=ctx, gazetteer=gaz, unit=k in units,
+                                    container=k in containers, said=beside[k])
             out.append(done[key])
         return out
 
