@@ -15,10 +15,13 @@ since the build, which triggers log in event_changes (migration 0006), are read 
 are now into a small index of their own, and the answer is the big one's rows less theirs,
 plus theirs (an IndexView, shared by the requests of one revision). Events are never
 changed in place (a re-extraction deletes and re-inserts them), so that is the whole
-difference. The first query starts the build, in a background thread; REBUILD_AFTER
-changes later another starts, and the SQL (planned as in plans.py) answers whenever no
-index is ready, or for a filter it cannot evaluate (`text`, a substring of the evidence
-it does not hold).
+difference. Each revision's view grows from the last one's: only the events changed since
+are read (a save's ten, not every change since the build: 4 ms a revision) and joined into
+its small index. The first query starts the build, in a background thread (1 s at
+100,000 events, most of it in the driver, which lets the request threads run); after
+REBUILD_AFTER changes another starts, and the SQL (planned as in plans.py) answers
+whenever no index is ready, or for a filter it cannot evaluate (`text`, a substring of
+the evidence it does not hold).
 
 The rules are the SQL conditions' (conditions.py), column for column: a NULL matches no
 comparison, `since` is an overlap (the end, else the start, on or after it), category and
@@ -30,6 +33,7 @@ test_filter_index.py checks that both give the same answer on random combination
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import threading
 import time
@@ -39,7 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Engine, delete, func, select
+from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, select
 
 from marsad.store import search, terms
 from marsad.store.models import EventChangeModel, EventModel, EventTermModel
@@ -49,14 +53,16 @@ from marsad.store.records import EventFilters
 log = logging.getLogger(__name__)
 
 CHANGES_KEPT = 100_000  # rows of event_changes kept (older ones are pruned at each save)
-REBUILD_AFTER = 1_000  # events changed since the build: past this, a new build starts
-DELTA_MAX = 10_000  # beyond this many, the SQL answers until the new build is done
+REBUILD_AFTER = 5_000  # events changed since the build: past this, a new build starts
+DELTA_MAX = 20_000  # beyond this many, the SQL answers until the new build is done
 VIEWS_KEPT = 8  # revisions whose changed events are held (requests of one revision share)
 SEARCHES_KEPT = 256  # full-text queries whose matches an index remembers
 MAX_EVENTS = 2_000_000  # no index above this many events (memory: about 60 bytes each)
 _NO_DAY = np.iinfo(np.int32).min  # a NULL date: no comparison holds
 _UNDATED = 1 << 40  # an undated event's list-order key: after every dated one
 _NO_ROWS = np.zeros(0, dtype=np.int64)
+_NAT = np.datetime64("NaT").astype(np.int64)
+_EPOCH_ORDINAL = 719_163  # date(1970, 1, 1).toordinal(): numpy's day 0
 _SEQ = 1  # where REVISION has the last seq of event_changes
 
 # Delete all but the last CHANGES_KEPT rows of the change log.
@@ -83,11 +89,11 @@ class _Coded:
     """A text column as small integers: codes[i] is row i's value's number, -1 for NULL."""
 
     codes: np.ndarray
-    number: dict[str, int]
+    number: dict[Any, int]
 
     @classmethod
-    def of(cls, values: Sequence[str | None]) -> _Coded:
-        number: dict[str, int] = {}
+    def of(cls, values: Sequence[Any]) -> _Coded:
+        number: dict[Any, int] = {}
         codes = np.fromiter(
             (-1 if v is None else number.setdefault(v, len(number)) for v in values),
             dtype=np.int32,
@@ -99,13 +105,32 @@ class _Coded:
         code = self.number.get(value)
         return self.codes == code if code is not None else np.zeros(len(self.codes), bool)
 
+    def joined(self, kept: np.ndarray, other: _Coded, order: np.ndarray) -> _Coded:
+        """This column's kept rows, then other's, in the given order; other's values
+        numbered after this one's."""
+        number = dict(self.number)
+        renumber = np.array([number.setdefault(v, len(number)) for v in other.number] + [-1],
+                            dtype=np.int32)  # -1 (NULL) indexes the last entry: stays -1
+        codes = np.concatenate([self.codes[kept], renumber[other.codes]])
+        return _Coded(codes[order], number)
+
 
 @dataclass(frozen=True, slots=True)
 class _Terms:
-    """One field's word-tails, sorted, each with the rows (list positions) that hold it."""
+    """One field's word-tails, sorted; the rows (list positions) holding term i are
+    rows[offsets[i]:offsets[i + 1]], so the rows of a run of terms are one slice."""
 
     sorted_terms: list[str]
-    rows: list[np.ndarray]
+    offsets: np.ndarray
+    rows: np.ndarray
+
+    @classmethod
+    def of(cls, names: list[str], codes: np.ndarray, rows: np.ndarray) -> _Terms:
+        """From (term number, row) pairs; names[i] is term i's, in sorted order."""
+        order = np.argsort(codes, kind="stable")  # already sorted when read: linear
+        counts = np.bincount(codes, minlength=len(names))
+        offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        return cls(names, offsets, rows[order])
 
     def starting(self, value: str, size: int) -> np.ndarray:
         """The rows with a tail that starts with value's words (terms.py's rule)."""
@@ -115,69 +140,114 @@ class _Terms:
             return found  # no letter or digit: nothing matches
         first = bisect.bisect_left(self.sorted_terms, prefix)
         last = bisect.bisect_left(self.sorted_terms, terms.successor(prefix))
-        for rows in self.rows[first:last]:
-            found[rows] = True
+        found[self.rows[self.offsets[first]:self.offsets[last]]] = True
         return found
+
+    def pairs(self, position: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """(names, term number of each pair, row) with rows moved to position[row]; pairs
+        of rows whose position is -1 (dropped) left out."""
+        codes = np.repeat(np.arange(len(self.sorted_terms)), np.diff(self.offsets))
+        moved = position[self.rows]
+        kept = moved >= 0
+        return self.sorted_terms, codes[kept], moved[kept]
+
+    @classmethod
+    def joined(cls, first: tuple[list[str], np.ndarray, np.ndarray],
+               second: tuple[list[str], np.ndarray, np.ndarray]) -> _Terms:
+        names = sorted(set(first[0]) | set(second[0]))
+        number = {name: i for i, name in enumerate(names)}
+        codes = [np.array([number[n] for n in part[0]], dtype=np.int64)[part[1]]
+                 for part in (first, second)]
+        return cls.of(names, np.concatenate(codes), np.concatenate([first[2], second[2]]))
 
 
 class FilterIndex:
     """One revision's events, in list order (newest first, undated last, then by id)."""
 
     def __init__(
-        self, figures: tuple[Any, ...], connection: Connection, only: list[int] | None = None
+        self,
+        figures: tuple[Any, ...],
+        ids: np.ndarray,
+        start: np.ndarray,
+        reach: np.ndarray,
+        place: tuple[np.ndarray, np.ndarray],
+        coded: dict[str, _Coded],
+        terms_of: dict[str, _Terms],
     ) -> None:
-        """The events stored, or only those of the ids `only` lists (that are stored)."""
         self.figures = figures
         self.seq = int(figures[_SEQ] or 0)  # the last change logged when it was read
-        columns = [EventModel.id, EventModel.when_start, EventModel.when_end,
-                   EventModel.lat, EventModel.lon,
-                   *(getattr(EventModel, c) for c in _CODED.values())]
-        query = select(*columns).order_by(*LIST_ORDER)
-        if only is not None:
-            query = query.where(EventModel.id.in_(only))
-        rows = connection.execute(query).all()
-        self.size = len(rows)
-        by_column = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
-        self.ids = np.array(by_column[0], dtype=np.int64)
-        starts = _days(by_column[1])
-        ends = _days(by_column[2])
-        self._start = starts
-        self._reach = np.where(ends == _NO_DAY, starts, ends)  # coalesce(end, start)
-        self._lat = np.array(by_column[3], dtype=np.float64)  # None -> NaN: never inside
-        self._lon = np.array(by_column[4], dtype=np.float64)
-        self._coded = {
-            name: _Coded.of(by_column[5 + i]) for i, name in enumerate(_CODED)
-        }
+        self.size = len(ids)
+        self.ids = ids
+        self._start = start
+        self._reach = reach  # coalesce(end, start)
+        self._lat, self._lon = place  # NaN for no place: never inside a box
+        self._coded = coded
+        self._terms = terms_of
         # id -> list position, for the ids the database returns (full-text matches)
-        self._by_id = np.argsort(self.ids, kind="stable")
-        self._terms = self._read_terms(connection, only)
+        self._by_id = np.argsort(ids, kind="stable")
+        self._sorted_ids = ids[self._by_id]
         self._searches: OrderedDict[str, np.ndarray] = OrderedDict()  # query -> rows
         self._lock = threading.Lock()
+        self.partial = False  # of some events only (read with `only`, or joined)
 
-    def _read_terms(self, connection: Connection, only: list[int] | None) -> dict[str, _Terms]:
-        query = select(EventTermModel.field, EventTermModel.term, EventTermModel.event_id)
-        if only is not None:
-            query = query.where(EventTermModel.event_id.in_(only))
-        grouped: dict[str, dict[str, list[int]]] = {field: {} for field in _TERM_FIELDS.values()}
-        # fetched in batches (a row at a time costs twice as much; all at once, 300 MB at
-        # 100,000 events)
-        result = connection.execution_options(yield_per=20_000).execute(query)
-        for batch in result.partitions():
-            for field, term, event_id in batch:
-                grouped.setdefault(field, {}).setdefault(term, []).append(event_id)
-        return {
-            field: _Terms(sorted(by_term), [self.rows_of(by_term[t]) for t in sorted(by_term)])
-            for field, by_term in grouped.items()
-        }
+    @classmethod
+    def read(
+        cls, figures: tuple[Any, ...], connection: Connection, only: Sequence[int] | None = None
+    ) -> FilterIndex:
+        """The events stored, or only those of the ids `only` lists (that are stored), as
+        the connection's transaction sees them."""
+        reads = _reads(connection.dialect.name, only is not None)
+        rows = _fetch(connection, reads.events, only)
+        by_column = list(zip(*rows, strict=True)) if rows else [()] * (5 + len(_CODED))
+        ids = np.array(by_column[0], dtype=np.int64)
+        start, end = _days(by_column[1]), _days(by_column[2])
+        place = (np.array(by_column[3], dtype=np.float64), np.array(by_column[4], dtype=np.float64))
+        coded = {name: _Coded.of(by_column[5 + i]) for i, name in enumerate(_CODED)}
+        index = cls(figures, ids, start, np.where(end == _NO_DAY, start, end), place, coded, {})
+        index._terms = _read_terms(connection, reads, only, index)
+        index.partial = only is not None
+        return index
+
+    def joined(
+        self, figures: tuple[Any, ...], dropped: np.ndarray, fresh: FilterIndex
+    ) -> FilterIndex:
+        """This index without the events of the ids dropped, with fresh's events: the
+        store at figures when those are all the events changed since this one's."""
+        kept = np.flatnonzero(~np.isin(self.ids, dropped))
+        ids = np.concatenate([self.ids[kept], fresh.ids])
+        start = np.concatenate([self._start[kept], fresh._start])
+        order = np.lexsort((ids, _order_keys(start)))
+        at = np.empty(len(order), dtype=np.int64)
+        at[order] = np.arange(len(order))  # concatenated row -> list position
+        mine = np.full(self.size, -1, dtype=np.int64)
+        mine[kept] = at[:len(kept)]
+
+        def both(column: np.ndarray, other: np.ndarray) -> np.ndarray:
+            return np.concatenate([column[kept], other])[order]
+
+        joined = FilterIndex(
+            figures, ids[order], start[order], both(self._reach, fresh._reach),
+            (both(self._lat, fresh._lat), both(self._lon, fresh._lon)),
+            {name: coded.joined(kept, fresh._coded[name], order)
+             for name, coded in self._coded.items()},
+            {field: _Terms.joined(held.pairs(mine), fresh._terms[field].pairs(at[len(kept):]))
+             for field, held in self._terms.items()},
+        )
+        joined.partial = True
+        return joined
+
+    def positions(self, event_ids: Sequence[int] | np.ndarray) -> np.ndarray:
+        """The list position of each of event_ids, -1 for one not stored here."""
+        wanted = np.asarray(event_ids, dtype=np.int64)
+        if not len(wanted) or not self.size:
+            return np.full(len(wanted), -1, dtype=np.int64)
+        at = np.searchsorted(self._sorted_ids, wanted).clip(0, self.size - 1)
+        return np.where(self._sorted_ids[at] == wanted, self._by_id[at], -1)
 
     def rows_of(self, event_ids: Sequence[int] | np.ndarray) -> np.ndarray:
         """The list positions of those of event_ids that are stored here."""
-        wanted = np.asarray(event_ids, dtype=np.int64)
-        if not len(wanted) or not self.size:
-            return np.zeros(0, dtype=np.int64)
-        sorted_ids = self.ids[self._by_id]
-        at = np.searchsorted(sorted_ids, wanted).clip(0, self.size - 1)
-        return self._by_id[at[sorted_ids[at] == wanted]]
+        found = self.positions(event_ids)
+        return found[found >= 0]
 
     def handles(self, filters: EventFilters) -> bool:
         return filters.text is None
@@ -212,14 +282,11 @@ class FilterIndex:
         rows = np.flatnonzero(chosen)[offset:offset + limit]
         return [int(i) for i in self.ids[rows]]
 
-    def listed(self, chosen: np.ndarray, first: int) -> list[tuple[int, int]]:
-        """The first `first` chosen rows as (list-order key, id): keys of two indexes
-        compare in the list's order."""
+    def listed(self, chosen: np.ndarray, first: int) -> tuple[np.ndarray, np.ndarray]:
+        """The first `first` chosen rows as (list-order keys, ids): keys of two indexes
+        compare in the list's order (when_start DESC NULLS LAST, then id)."""
         rows = np.flatnonzero(chosen)[:first]
-        starts, ids = self._start[rows].tolist(), self.ids[rows].tolist()
-        # when_start DESC NULLS LAST, then id: an undated row sorts after every dated one
-        return [(-day if day != _NO_DAY else _UNDATED, i)
-                for day, i in zip(starts, ids, strict=True)]
+        return _order_keys(self._start[rows]), self.ids[rows]
 
     def _inside(self, west: float, south: float, east: float, north: float) -> np.ndarray:
         with np.errstate(invalid="ignore"):  # NaN (no place) compares False, as NULL does
@@ -235,8 +302,12 @@ class FilterIndex:
             rows = self._searches.get(query)
             if rows is not None:
                 self._searches.move_to_end(query)
+        if rows is None and not self.size:
+            rows = _NO_ROWS
         if rows is None:
-            members = search.members(query, connection.dialect.name)
+            # an index of a few changed events (mostly the newest) asks about their range
+            among = (int(self.ids.min()), int(self.ids.max())) if self.partial else None
+            members = search.members(query, connection.dialect.name, among)
             ids = list(connection.execute(members).scalars()) if members is not None else []
             rows = self.rows_of(ids)
             with self._lock:
@@ -249,24 +320,131 @@ class FilterIndex:
 
 
 def _days(values: Sequence[Any]) -> np.ndarray:
-    return np.fromiter(
-        (_NO_DAY if v is None else v.toordinal() for v in values),
-        dtype=np.int32,
-        count=len(values),
-    )
+    """Day ordinals (date.toordinal) of dates or ISO date strings, _NO_DAY for NULL."""
+    days = np.array(values, dtype="datetime64[D]").astype(np.int64)
+    return np.where(days == _NAT, _NO_DAY, days + _EPOCH_ORDINAL).astype(np.int32)
+
+
+def _order_keys(start: np.ndarray) -> np.ndarray:
+    """Sort keys for when_start DESC NULLS LAST: an undated row after every dated one."""
+    return np.where(start == _NO_DAY, _UNDATED, -start.astype(np.int64))
+
+
+@dataclass(frozen=True, slots=True)
+class _Reads:
+    """The statements that read an index (all events, or those of the ids bound)."""
+
+    events: Select[Any]
+    term_counts: Select[Any]
+    term_event_ids: Select[Any]
+
+
+@functools.cache
+def _reads(dialect: str, only: bool) -> _Reads:
+    """Built once per dialect (a statement built per read costs more than a small read)."""
+    term = EventTermModel.term
+    if dialect == "postgresql":
+        term = term.collate("C")  # code point order, as Python's sort and bisect
+    order = (EventTermModel.field, term)
+    events = select(EventModel.id, EventModel.when_start, EventModel.when_end,
+                    EventModel.lat, EventModel.lon,
+                    *(getattr(EventModel, c) for c in _CODED.values())).order_by(*LIST_ORDER)
+    counts = (select(EventTermModel.field, EventTermModel.term, func.count())
+              .group_by(EventTermModel.field, EventTermModel.term).order_by(*order))
+    event_ids = select(EventTermModel.event_id).order_by(*order, EventTermModel.event_id)
+    if only:
+        ids = bindparam("ids", expanding=True)
+        events = events.where(EventModel.id.in_(ids))
+        counts, event_ids = (q.where(EventTermModel.event_id.in_(ids))
+                             for q in (counts, event_ids))
+    return _Reads(events, counts, event_ids)
+
+
+def _fetch(connection: Connection, query: Select[Any], only: Sequence[int] | None) -> list[Any]:
+    """The rows as the driver's tuples (integers, floats, text and dates as it gives them:
+    numpy reads both date forms): a third of the time of SQLAlchemy's rows, a tenth of
+    fetching one at a time."""
+    result = connection.execute(query, {} if only is None else {"ids": list(only)})
+    rows = result.cursor.fetchall()
+    result.close()
+    return rows
+
+
+def _fetch_integers(
+    connection: Connection, query: Select[Any], only: Sequence[int] | None, count: int
+) -> np.ndarray:
+    """The one integer column of query's count rows, fetched in batches (all the tuples at
+    once would take 80 MB for 900,000 rows)."""
+    found = np.empty(count, dtype=np.int64)
+    result = connection.execute(query, {} if only is None else {"ids": list(only)})
+    filled = 0
+    while batch := result.cursor.fetchmany(50_000):
+        if filled + len(batch) > count:
+            break
+        found[filled:filled + len(batch)] = np.array(batch, dtype=np.int64).reshape(-1)
+        filled += len(batch)
+    result.close()
+    if filled != count:
+        raise RuntimeError("event_terms changed between two reads of one snapshot")
+    return found
+
+
+def _read_terms(
+    connection: Connection, reads: _Reads, only: Sequence[int] | None, index: FilterIndex
+) -> dict[str, _Terms]:
+    """Each field's terms with the rows of index that hold them: the distinct terms with
+    their counts, then every pair's event id in the same order (one integer a row, not
+    three values, and no grouping in Python)."""
+    groups = _fetch(connection, reads.term_counts, only)
+    counts = np.array([count for _, _, count in groups], dtype=np.int64)
+    event_ids = _fetch_integers(connection, reads.term_event_ids, only, int(counts.sum()))
+    rows = index.positions(event_ids)
+    codes = np.repeat(np.arange(len(groups)), counts)
+    stored = rows >= 0  # all, in one snapshot; a pair of an event not read is no match
+    codes, rows = codes[stored], rows[stored]
+    found: dict[str, _Terms] = {}
+    for field in _TERM_FIELDS.values():
+        mine = [i for i, group in enumerate(groups) if group[0] == field]
+        first, last = (mine[0], mine[-1] + 1) if mine else (0, 0)
+        pairs = (codes >= first) & (codes < last)
+        found[field] = _Terms.of([g[1] for g in groups[first:last]],
+                                 codes[pairs] - first, rows[pairs])
+    return found
 
 
 class IndexView:
     """The store as one transaction sees it: a FilterIndex, less the rows of the events
     changed since it was built, plus a small FilterIndex of those events as they are now."""
 
-    def __init__(self, base: FilterIndex, changed: FilterIndex | None, stale: np.ndarray) -> None:
-        self._base = base
-        self._changed = changed
-        self._stale = stale  # base rows of events deleted or stored again since
+    def __init__(
+        self,
+        base: FilterIndex,
+        figures: tuple[Any, ...] | None = None,
+        changed: FilterIndex | None = None,
+        changed_ids: np.ndarray = _NO_ROWS,
+    ) -> None:
+        self.base = base
+        self.figures = base.figures if figures is None else figures
+        self.seq = int(self.figures[_SEQ] or 0)
+        self._changed = changed  # the changed events still stored, as they are now
+        self.changed_ids = changed_ids  # sorted: every event inserted or deleted since
+        self._stale = base.rows_of(changed_ids)  # base rows deleted or stored again since
+
+    def advanced(
+        self, figures: tuple[Any, ...], connection: Connection, event_ids: Sequence[int]
+    ) -> IndexView:
+        """This view at figures, when event_ids are the events changed since its own: only
+        those are read (the view of the last revision grows by the last save's events)."""
+        if not event_ids:
+            return IndexView(self.base, figures, self._changed, self.changed_ids)
+        dropped = np.unique(np.asarray(event_ids, dtype=np.int64))
+        fresh = FilterIndex.read(figures, connection, only=dropped.tolist())
+        changed = fresh if self._changed is None else self._changed.joined(
+            figures, dropped, fresh)
+        return IndexView(self.base, figures, changed, np.union1d(self.changed_ids, dropped))
 
     def handles(self, filters: EventFilters) -> bool:
-        return self._base.handles(filters)
+        return self.base.handles(filters)
 
     def count(self, connection: Connection, filters: EventFilters) -> int:
         return self.page(connection, filters, 0, 0)[0]
@@ -275,17 +453,19 @@ class IndexView:
         self, connection: Connection, filters: EventFilters, limit: int, offset: int
     ) -> tuple[int, list[int]]:
         """How many events the filters select, and the ids of the page (list order)."""
-        chosen = self._base.select(connection, filters)
+        chosen = self.base.select(connection, filters)
         chosen[self._stale] = False
         if self._changed is None:
-            return int(np.count_nonzero(chosen)), self._base.page_ids(chosen, limit, offset)
+            return int(np.count_nonzero(chosen)), self.base.page_ids(chosen, limit, offset)
         fresh = self._changed.select(connection, filters)
         total = int(np.count_nonzero(chosen) + np.count_nonzero(fresh))
         if not limit:
             return total, []
         first = offset + limit  # each index's first rows hold the page's
-        merged = sorted(self._base.listed(chosen, first) + self._changed.listed(fresh, first))
-        return total, [event_id for _, event_id in merged[offset:first]]
+        (held_keys, held_ids), (new_keys, new_ids) = (
+            self.base.listed(chosen, first), self._changed.listed(fresh, first))
+        keys, ids = np.concatenate([held_keys, new_keys]), np.concatenate([held_ids, new_ids])
+        return total, [int(i) for i in ids[np.lexsort((ids, keys))][offset:first]]
 
 
 class FilterIndexes:
@@ -311,9 +491,11 @@ class FilterIndexes:
             self._start_build()
             return None
         if figures == index.figures:
-            return IndexView(index, None, _NO_ROWS)
+            return IndexView(index)
         if view is not None:
             return view
+        if int(figures[_SEQ] or 0) < index.seq:
+            return None  # a snapshot older than the index's: the SQL answers it
         with self._viewing:  # one thread reads a revision's changes; the others wait for it
             with self._lock:
                 view = self._views.get(figures)
@@ -331,21 +513,24 @@ class FilterIndexes:
     def _view(
         self, connection: Connection, index: FilterIndex, figures: tuple[Any, ...]
     ) -> IndexView | None:
-        """The index with the events changed since its build, or None when the log no longer
-        reaches back to it or they are too many."""
+        """The index with the events changed since its build, grown from the latest view
+        this snapshot can see; None when the log no longer reaches back to that view or the
+        changes are too many."""
+        seq = int(figures[_SEQ] or 0)
+        with self._lock:
+            earlier = [v for v in self._views.values() if v.base is index and v.seq <= seq]
+        start = max(earlier, key=lambda v: v.seq, default=IndexView(index))
         oldest = connection.execute(select(func.min(EventChangeModel.seq))).scalar()
-        if oldest is not None and oldest > index.seq + 1:
+        if oldest is not None and oldest > start.seq + 1:
             return None  # pruned past the build: changes may be missing
-        since = select(EventChangeModel.event_id).where(EventChangeModel.seq > index.seq)
+        since = select(EventChangeModel.event_id).where(EventChangeModel.seq > start.seq)
         changed = list(connection.execute(since.distinct().limit(DELTA_MAX + 1)).scalars())
-        if len(changed) > DELTA_MAX:
+        if len(changed) + len(start.changed_ids) > DELTA_MAX:
             return None
-        if len(changed) > REBUILD_AFTER:
+        view = start.advanced(figures, connection, changed)
+        if len(view.changed_ids) > REBUILD_AFTER:
             self._start_build()
-        ids = sorted(set(changed))
-        # the changed events as they are now (the deleted are gone), from the same snapshot
-        fresh = FilterIndex(figures, connection, only=ids) if ids else None
-        return IndexView(index, fresh, index.rows_of(ids))
+        return view
 
     def _start_build(self) -> None:
         with self._lock:
@@ -371,7 +556,7 @@ class FilterIndexes:
                 stored = connection.execute(select(func.count()).select_from(EventModel))
                 if (stored.scalar() or 0) > MAX_EVENTS:
                     return
-                index = FilterIndex(figures, connection)
+                index = FilterIndex.read(figures, connection)
             with self._lock:
                 self._index = index
                 self._views.clear()

@@ -76,14 +76,20 @@ def matches(query: str, dialect: str, *, leading: bool = True) -> ColumnElement[
     return and_(*(EventModel.evidence_text.icontains(term, autoescape=True) for term in terms))
 
 
-def members(query: str, dialect: str) -> Select[Any] | None:
-    """The ids of the events that match query; None when it has no word to search."""
+def members(
+    query: str, dialect: str, between: tuple[int, int] | None = None
+) -> Select[Any] | None:
+    """The ids of the events that match query, of those with ids in the range between if
+    given (a few recent events: an FTS5 rowid range is read as such, a rowid list is not);
+    None when it has no word to search."""
     terms = words(query)
     if not terms:
         return None
     if dialect == "sqlite":
-        return _fts_hits(terms)
-    return select(EventModel.id).where(matches(query, dialect))
+        hits = _fts_hits(terms)
+        return hits if between is None else hits.where(_fts.c.rowid.between(*between))
+    found = select(EventModel.id).where(matches(query, dialect))
+    return found if between is None else found.where(EventModel.id.between(*between))
 
 
 def count(query: str, dialect: str) -> Select[Any] | None:
