@@ -289,3 +289,35 @@ def test_a_country_point_draws_no_town_of_another_continent_near_it(gaz):
 def test_saint_written_short_is_saint(gaz, name, country):
     r = resolve(name, context=GeoContext(countries={country: 1}), gazetteer=gaz)
     assert r is not None and r.place.country == country
+
+
+def test_a_container_is_read_as_a_unit(gaz):
+    text = "The girl flew from Atlanta, Georgia to Wichita, Kansas."
+    got = geoparse_places(text, _spans(text, "Atlanta", "Georgia", "Wichita", "Kansas"),
+                          gazetteer=gaz)
+    assert [(m.place.country, m.place.precision) for m in got][1] == ("US", "admin1")
+
+
+def test_the_first_of_three_units_is_a_sibling_not_a_town_in_the_second(gaz):
+    text = "Officials are investigating cases in Washington, Pennsylvania and California."
+    got = geoparse_places(text, _spans(text, "Washington", "Pennsylvania", "California"),
+                          gazetteer=gaz)
+    assert (got[0].place.precision, got[0].place.admin1) == ("admin1", "Washington")
+    # a town and its state, then another place, keep their containment
+    text = "He was born in Springfield, Illinois and lives in Boston."
+    got = geoparse_places(text, _spans(text, "Springfield", "Illinois", "Boston"),
+                          gazetteer=gaz)
+    assert (got[0].place.precision, got[0].place.admin1) == ("city", "Illinois")
+
+
+def test_located_in_names_a_container(gaz):
+    text = "The birds were found in Fulton County located in Illinois."
+    got = geoparse_places(text, _spans(text, "Fulton County", "Illinois"), gazetteer=gaz)
+    assert got[0].place.admin1 == "Illinois"
+
+
+def test_french_departments_and_the_soviet_union_answer_by_name(gaz):
+    r = resolve("Somme", context=GeoContext(countries={"FR": 2}), gazetteer=gaz)
+    assert r is not None and (r.place.country, r.place.precision) == ("FR", "admin2")
+    r = resolve("Soviet Union", gazetteer=gaz)
+    assert r is not None and r.place.country == "RU"

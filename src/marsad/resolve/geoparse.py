@@ -22,8 +22,11 @@ from marsad.types import PlaceMention, PlaceRef
 __all__ = ["PlaceMention", "geoparse_places"]
 
 CONFIDENT = 0.6  # a mention this sure anchors the others ("near" evidence)
-# Between a place and its container: "Hit, Anbar", "Hit (Anbar)", "Hit in Anbar province".
-_CONTAINER_GAP = re.compile(r"\s*(?:,|\(|in|of|in the|،|في)\s*(?:the\s+)?", re.IGNORECASE)
+# Between a place and its container: "Hit, Anbar", "Hit (Anbar)", "Hit in Anbar province",
+# "Fulton County located in Illinois", "the Rice Lake area of Fulton County".
+_CONTAINER_GAP = re.compile(
+    r"\s*(?:,|\(|in|of|in the|،|في|,?\s*(?:located|situated|based)\s+in"
+    r"|(?:area|region|district|province|county|state)\s+of)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _containers(text: str, spans: Sequence[tuple[int, int]], listed: set[int]
@@ -41,10 +44,11 @@ def _containers(text: str, spans: Sequence[tuple[int, int]], listed: set[int]
     return within
 
 
-def _lists(text: str, spans: Sequence[tuple[int, int]]) -> list[range]:
+def _lists(text: str, spans: Sequence[tuple[int, int]], commas: int = 2) -> list[range]:
     """The enumerations among the spans ("Georgia, Oklahoma, Pennsylvania and California"),
-    as runs of indexes: three or more names joined by commas, then "and"/"or" and a last
-    one, are siblings, not each other's containers as in "Hit, Anbar, Iraq"."""
+    as runs of indexes: names joined by `commas` commas or more, then "and"/"or" and a last
+    one, are siblings, not each other's containers as in "Hit, Anbar, Iraq". With one comma
+    ("Washington, Pennsylvania and California") the first may still lie in the second."""
     gaps = [text[spans[k][1]:spans[k + 1][0]] for k in range(len(spans) - 1)]
     runs: list[range] = []
     k = 0
@@ -52,7 +56,7 @@ def _lists(text: str, spans: Sequence[tuple[int, int]]) -> list[range]:
         end = k
         while end < len(gaps) and _COMMA.fullmatch(gaps[end]):
             end += 1
-        if end - k >= 2 and end < len(gaps) and _LAST_OF_LIST.fullmatch(gaps[end]):
+        if end - k >= commas and end < len(gaps) and _LAST_OF_LIST.fullmatch(gaps[end]):
             runs.append(range(k, end + 2))
         k = end + 1
     return runs
@@ -119,8 +123,8 @@ def geoparse_places(text: str, spans: Sequence[tuple[int, int]], *,
     for k, inner in within.items():
         named_within.setdefault(text[spans[k][0]:spans[k][1]], inner)
 
-    # A name written after a place as the one it lies in ("Buffalo, New York") is that
-    # unit, not the namesake city that would shadow it alone.
+    # A name written after a place as the one it lies in ("Buffalo, New York", "Atlanta,
+    # Georgia") is read as a unit, not as the namesake city that would shadow it alone.
     containers = {k + 1 for k in within}
     beside = [_said_beside(text, s, e) for s, e in spans]
 
@@ -130,19 +134,24 @@ def geoparse_places(text: str, spans: Sequence[tuple[int, int]], *,
                    Resolution | None] = {}  # said again
         for k, (s, e) in enumerate(spans):
             name = text[s:e]
-            said = within.get(k) or named_within.get(name, ())
+            said = () if k in units else within.get(k) or named_within.get(name, ())
             key = (name, said, k in units, k in containers, beside[k])
             if key not in done:
                 ctx = replace(base, within=(*said, *base.within),
                               near=(*base.near, *(r for r in near if r.text != name)))
-                done[key] = resolve(name, context=ctx, gazetteer=gaz, unit=k in units,
+                done[key] = resolve(name, context=ctx, gazetteer=gaz,
+                                    unit=k in units or k in containers,
                                     container=k in containers, said=beside[k])
             out.append(done[key])
         return out
 
     first = pass_((), set())
     anchors = tuple(r.ref() for r in first if r is not None and r.score >= CONFIDENT)
-    units = _units_by_siblings(runs, first)
+    # Short lists count for the siblings' reading too (its two other names must both be
+    # units), and a name read so no longer lies in the name after it ("Washington,
+    # Pennsylvania and California"); only a name that some unit bears is read so.
+    units = {k for k in _units_by_siblings(_lists(text, spans, commas=1), first)
+             if gaz.admin1_units(text[spans[k][0]:spans[k][1]])}
     final = pass_(anchors, units) if anchors or units else first
     return [PlaceMention(s, e, text[s:e], r.ref(), r.place.kind, r.score)
             for (s, e), r in zip(spans, final, strict=True) if r is not None]
