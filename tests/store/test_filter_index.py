@@ -1,4 +1,5 @@
-"""The filter index (store/filter_index.py) gives the SQL's answers, and never a stale one."""
+"""The filter index (store/filter_index.py) gives the SQL's answers (counts, pages and the
+timeline), and never a stale one."""
 
 from __future__ import annotations
 
@@ -172,6 +173,7 @@ def _same_answers(indexed: Store, plain: Store, rng: random.Random, rounds: int 
         for limit, offset in ((5, 0), (7, 3), (50, 0)):
             assert indexed.event_columns(filters, limit=limit, offset=offset) == \
                 plain.event_columns(filters, limit=limit, offset=offset), filters
+        assert indexed.event_days(filters) == plain.event_days(filters), filters  # timeline
     assert nonzero > rounds // 3  # the combinations select something, not only nothing
 
 

@@ -40,6 +40,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -288,6 +289,17 @@ class FilterIndex:
         rows = np.flatnonzero(chosen)[:first]
         return _order_keys(self._start[rows]), self.ids[rows]
 
+    def categories(self) -> set[str]:
+        return set(self._coded["category"].number)
+
+    def day_keys(self, chosen: np.ndarray, rank: dict[str, int]) -> np.ndarray:
+        """day * len(rank) + rank[category] of each chosen dated row: keys that sort as
+        (day, category) do."""
+        rows = np.flatnonzero(chosen & (self._start != _NO_DAY))
+        category = self._coded["category"]
+        ranks = np.array([rank[name] for name in category.number] or [0], dtype=np.int64)
+        return self._start[rows].astype(np.int64) * len(rank) + ranks[category.codes[rows]]
+
     def _inside(self, west: float, south: float, east: float, north: float) -> np.ndarray:
         with np.errstate(invalid="ignore"):  # NaN (no place) compares False, as NULL does
             inside = (self._lat >= south) & (self._lat <= north)
@@ -448,6 +460,25 @@ class IndexView:
 
     def count(self, connection: Connection, filters: EventFilters) -> int:
         return self.page(connection, filters, 0, 0)[0]
+
+    def days(self, connection: Connection, filters: EventFilters) -> list[tuple[date, str, int]]:
+        """The events the filters select per start day and category, as the SQL orders
+        them (day, then category); undated events left out."""
+        chosen = self.base.select(connection, filters)
+        chosen[self._stale] = False
+        names = self.base.categories()
+        if self._changed is not None:
+            names |= self._changed.categories()
+        ordered = sorted(names)
+        rank = {name: i for i, name in enumerate(ordered)}
+        keys = self.base.day_keys(chosen, rank)
+        if self._changed is not None:
+            fresh = self._changed.day_keys(self._changed.select(connection, filters), rank)
+            keys = np.concatenate([keys, fresh])
+        found, counts = np.unique(keys, return_counts=True)
+        width = max(len(rank), 1)
+        return [(date.fromordinal(key // width), ordered[key % width], n)
+                for key, n in zip(found.tolist(), counts.tolist(), strict=True)]
 
     def page(
         self, connection: Connection, filters: EventFilters, limit: int, offset: int

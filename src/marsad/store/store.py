@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -425,9 +425,15 @@ class Store:
 
     def event_days(self, filters: EventFilters | None = None) -> list[DayCount]:
         """Events per day and category (by start date), oldest first: the timeline."""
-        query = queries.event_days_select(filters or EventFilters(), self.dialect)
-        with _errors("cannot count events by day"), self._sessions() as session:
-            return [DayCount(day, category, n) for day, category, n in session.execute(query)]
+        filters = filters or EventFilters()
+        with _errors("cannot count events by day"), self._reading() as connection:
+            index = self._indexed(connection, filters)
+            counted: Iterable[Any]
+            if index is not None:
+                counted = index.days(connection, filters)
+            else:
+                counted = connection.execute(queries.event_days_select(filters, self.dialect))
+            return [DayCount(day, category, n) for day, category, n in counted]
 
     def event_points(
         self, filters: EventFilters | None = None, *, limit: int = 10_000
