@@ -171,8 +171,10 @@ def _same_answers(indexed: Store, plain: Store, rng: random.Random, rounds: int 
         assert indexed.count_events(filters) == total, filters
         nonzero += total > 0
         for limit, offset in ((5, 0), (7, 3), (50, 0)):
-            assert indexed.event_columns(filters, limit=limit, offset=offset) == \
-                plain.event_columns(filters, limit=limit, offset=offset), filters
+            page = plain.event_columns(filters, limit=limit, offset=offset)
+            assert indexed.event_columns(filters, limit=limit, offset=offset) == page, filters
+            # the API's page: actors and evidence of unchanged events from memory
+            assert indexed.event_page(filters, limit=limit, offset=offset) == (total, page)
         assert indexed.event_days(filters) == plain.event_days(filters), filters  # timeline
     assert nonzero > rounds // 3  # the combinations select something, not only nothing
 
@@ -237,3 +239,23 @@ def test_postgresql_writers_take_their_change_numbers_in_commit_order(
             assert order[-2:] == [first, second]  # after the two inserts, the deletions
         finally:
             engine.dispose()
+
+
+def test_a_page_shows_a_replaced_events_new_actors_and_evidence(
+    stores: tuple[Store, Store], make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    """The API's page keeps actors and evidence of unchanged events in memory: an event
+    stored again after the build (SQLite reuses the newest id) shows its new ones."""
+    indexed, plain = stores
+    document = make_document("Newest.", url="https://index.example/newest")
+    day = When(date(2030, 1, 1), None, "day")  # first in the list
+    plain.save(document, [make_event("Rockets struck Baghdad.", actors=(ACTORS[0],), when=day)])
+    mine = EventFilters(document_id=document.id)
+    _, before = indexed.event_page(mine, limit=5)  # read, and kept
+    plain.replace_events(document.id, [make_event("Police arrested gunmen in Suva.",
+                                                  actors=(ACTORS[4],), when=day)])
+    total, after = indexed.event_page(mine, limit=5)
+    assert (total, after) == (1, plain.event_columns(mine, limit=5))
+    if plain.dialect == "sqlite":  # the same id, another event (PostgreSQL: a new id)
+        assert after[0].row.id == before[0].row.id
+    assert [a.name for a in after[0].actors] != [a.name for a in before[0].actors]

@@ -455,6 +455,10 @@ class IndexView:
             figures, dropped, fresh)
         return IndexView(self.base, figures, changed, np.union1d(self.changed_ids, dropped))
 
+    def unchanged(self, event_ids: Sequence[int]) -> np.ndarray:
+        """Whether each event is as the build read it (not inserted or deleted since)."""
+        return ~np.isin(np.asarray(event_ids, dtype=np.int64), self.changed_ids)
+
     def handles(self, filters: EventFilters) -> bool:
         return self.base.handles(filters)
 

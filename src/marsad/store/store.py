@@ -21,6 +21,7 @@ from marsad.link.stances import IssueTimeline, stance_timelines
 from marsad.store import conditions, filter_index, incidents, plans, queries
 from marsad.store.check import Problem, check_store
 from marsad.store.engine import connect, reason, shown
+from marsad.store.event_parts import EventParts
 from marsad.store.filter_index import FilterIndexes, IndexView
 from marsad.store.linking import before_replacing, link_document
 from marsad.store.mapping import (
@@ -74,12 +75,14 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._plan_sizes = plans.PlanSizes()
         self._filter_indexes: FilterIndexes | None = None
+        self._event_parts: EventParts | None = None  # with the filter index
 
     def keep_filter_index(self) -> None:
         """Answer event counts and pages from memory (for a long-running reader such as the
         API: see filter_index.py); the SQL answers them until the index is built."""
         if self._filter_indexes is None:
             self._filter_indexes = FilterIndexes(self._engine)
+            self._event_parts = EventParts()
 
     def wait_for_filter_index(self, timeout: float = 60.0) -> bool:
         """Until a running build of the filter index ends; whether one is held."""
@@ -359,7 +362,7 @@ class Store:
             if index is not None:
                 total, ids = index.page(connection, filters, limit, offset)
                 rows = connection.execute(queries.EVENTS_OF_IDS, {"ids": ids}).all() if ids else []
-                return total, _column_parts(connection, rows)
+                return total, _column_parts(connection, rows, self._event_parts, index)
             if total is None:
                 total = self._count(connection, filters)
             rows = self._query_page(connection, filters, limit, offset) if offset < total else []
@@ -560,21 +563,32 @@ def _refresh_statistics(engine: Engine) -> None:
         pass  # a read-only file or a busy writer: plans are slower, answers the same
 
 
-def _column_parts(connection: Connection, rows: Sequence[Row[Any]]) -> list[EventColumns]:
-    """Event rows with their actors and evidence rows: two queries for any number.
+def _column_parts(
+    connection: Connection,
+    rows: Sequence[Row[Any]],
+    held: EventParts | None = None,
+    view: IndexView | None = None,
+) -> list[EventColumns]:
+    """Event rows with their actors and evidence rows: two queries for any number (for
+    the events whose parts held has for view, none).
 
     Actors come in (role, ordinal) order and evidence in ordinal order, as stored.
     """
     if not rows:
         return []
-    ids = [row.id for row in rows]
+    known = held.known(view, [row.id for row in rows]) if held and view else {}
+    ids = [row.id for row in rows if row.id not in known]
     actors: dict[int, list[Row[Any]]] = {i: [] for i in ids}
     evidence: dict[int, list[Row[Any]]] = {i: [] for i in ids}
-    for actor in connection.execute(queries.ACTORS_OF_EVENTS, {"ids": ids}).all():
-        actors[actor.event_id].append(actor)
-    for item in connection.execute(queries.EVIDENCE_OF_EVENTS, {"ids": ids}).all():
-        evidence[item.event_id].append(item)
-    return [EventColumns(row, actors[row.id], evidence[row.id]) for row in rows]
+    if ids:
+        for actor in connection.execute(queries.ACTORS_OF_EVENTS, {"ids": ids}).all():
+            actors[actor.event_id].append(actor)
+        for item in connection.execute(queries.EVIDENCE_OF_EVENTS, {"ids": ids}).all():
+            evidence[item.event_id].append(item)
+        if held and view:
+            held.remember(view, {i: (actors[i], evidence[i]) for i in ids})
+    known.update((i, (actors[i], evidence[i])) for i in ids)
+    return [EventColumns(row, *known[row.id]) for row in rows]
 
 
 def _with_parts(connection: Connection, rows: Sequence[Row[Any]]) -> list[EventRow]:
