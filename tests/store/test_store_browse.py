@@ -138,3 +138,34 @@ def test_revision_changes_on_re_extraction(browse: Store, make_document, make_ev
     row = browse.events(limit=1)[0]
     browse.replace_events(row.document_id, [make_event("x", evidence=Span(0, 1, "x"))])
     assert browse.revision() != before
+
+
+def test_revision_changes_with_documents_and_incidents_that_change_no_event(
+    store: Store, make_document, make_event
+) -> None:
+    """A document without events stored or deleted, and an analyst's merge: the API's ETag
+    (and the filter index's check) must see each, and nothing else."""
+    seen = {store.revision()}
+
+    def changed() -> bool:
+        revision = store.revision()
+        fresh = revision not in seen
+        seen.add(revision)
+        return fresh
+
+    quiet = make_document("Nothing happened today.", url="https://rev.example/quiet")
+    store.add_document(quiet)
+    assert changed()
+    store.add_document(quiet)  # stored already: nothing changes
+    assert not changed()
+    assert store.delete_document(quiet.id)
+    assert changed()
+    for n, day in enumerate((date(2024, 1, 5), date(2024, 9, 20))):  # months apart: two
+        store.save(make_document(f"Rockets {n}.", url=f"https://rev.example/{n}"),
+                   [make_event(f"Rockets struck Baghdad {n}.", when=When(day, None, "day"))])
+    assert changed()
+    incidents = [incident.id for incident in store.incidents(limit=10)]
+    assert len(incidents) == 2
+    store.merge_incidents(incidents)
+    assert changed()
+    assert not changed()  # unchanged store, same revision

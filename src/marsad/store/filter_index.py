@@ -64,7 +64,7 @@ _UNDATED = 1 << 40  # an undated event's list-order key: after every dated one
 _NO_ROWS = np.zeros(0, dtype=np.int64)
 _NAT = np.datetime64("NaT").astype(np.int64)
 _EPOCH_ORDINAL = 719_163  # date(1970, 1, 1).toordinal(): numpy's day 0
-_SEQ = 1  # where REVISION has the last seq of event_changes
+_SEQ = 0  # where REVISION has the last seq of event_changes
 
 # Delete all but the last CHANGES_KEPT rows of the change log.
 PRUNE_CHANGES = delete(EventChangeModel).where(

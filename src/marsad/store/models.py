@@ -289,6 +289,16 @@ class EventChangeModel(Base):
     event_id: Mapped[int] = mapped_column(BigInteger)
 
 
+class StoreVersionModel(Base):
+    """One row: how many times documents, incidents and link nodes changed, counted by
+    triggers (migration 0007), for the store's revision."""
+
+    __tablename__ = "store_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    changes: Mapped[int] = mapped_column(BigInteger)
+
+
 class EventTermModel(Base):
     """A folded, word-aligned tail of one of an event's actor or place names: the actor and
     place filters are a range of the primary key (store/terms.py has the rule). Migration
