@@ -535,8 +535,11 @@ SCHEMAS: dict[str, Schema] = {
     "lang/*/words.yaml": Record({name: WORDS for name in (
             "person_pronouns", "group_pronouns", "pronouns", "first_person_pronouns",
             "reflexive_pronouns", "negative_pronouns", "drop_leading", "articles",
+            "descriptor_stops",
             "anaphoric_determiners", "anaphoric_adjectives", "negative_determiners",
             "armed_words", "natural_causes", "accident_causes", "accident_words", "victim_nouns",
+            "victim_heads", "perfect_aux_lemmas", "tally_phrases", "response_words",
+            "unreal_adjectives",
             "series_nouns",
             "series_preps", "campaign_nouns", "period_phrases", "killing_verbs",
             "instrument_verbs", "delivery_verbs", "light_verbs",

@@ -39,7 +39,8 @@ def extract(ctx: Context, analysis: Analysis, *, reread: bool = True) -> Documen
     focus = document_focus(ctx, analysis)
     headline = headline_paragraphs(ctx, analysis)
     drafts = read_drafts(ctx, analysis, top_country(focus), headline)
-    kept = restate_headlines(ctx, analysis, dedupe_statements(drafts), headline)
+    kept = restate_headlines(ctx, analysis, dedupe_statements(drafts, frozenset(headline)),
+                             headline)
     # without a publication date the text's own dates give the year
     times = text_times(ctx.profile, text) if ctx.published is None else ()
     frozen = freeze(ctx, text, kept)

@@ -372,6 +372,19 @@ def conditioned(ctx: Context, s: Sentence, i: int) -> bool:
     return any(_conditioned_at(ctx, s, t.i) for t in _carriers(ctx, s, i))
 
 
+def a_condition(ctx: Context, s: Sentence, i: int) -> bool:
+    """Whether token i is told inside a condition ("would quit unless the prime minister
+    agreed to hold a referendum": no one agreed)."""
+    p = ctx.profile
+    mark = p.labels("mark_dep")
+    for a in [s.tokens[i], *s.ancestors(i)[:3]]:
+        if a.dep in p.labels("adverbial_clause_dep") and any(
+            m.lower in _cues(p)["conditions"] for m in tree.children(s, a.i, mark)
+        ):
+            return True
+    return False
+
+
 def factuality(ctx: Context, s: Sentence, i: int,
                attributed: Attributed | None = None) -> Factuality:
     """The factuality of the event whose trigger is token i."""

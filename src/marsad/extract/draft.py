@@ -42,7 +42,7 @@ class Draft:
             return "statement"
         # counted acts told together are one incident ("two car bombs"); over a period, or
         # referred back to as a group, an aggregate (CODING.md)
-        if f.campaign or (f.nominal and f.plural and (f.period or f.anaphoric)):
+        if f.campaign or f.tally or (f.nominal and f.plural and (f.period or f.anaphoric)):
             return "aggregate"
         return "incident"
 

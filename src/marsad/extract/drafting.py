@@ -106,6 +106,15 @@ def read_drafts(ctx: Context, a: Analysis, country: str | None,
                 drafts.append(d)  # kept apart: a title neither absorbs nor is absorbed
                 continue
             if f.kind != "statement":
+                if d.kind == "aggregate" and last_aggregate is not None and (
+                    last_aggregate.sentence is s and last_aggregate.frame.category == f.category
+                    and f.nominal and f.campaign and not f.plural and f.count is None
+                    and (d.agent is None or last_aggregate.agent is None)
+                ):
+                    # "fourteen have been killed in an increase of violence since...": the
+                    # toll and the campaign it belongs to, one aggregate
+                    last_aggregate.agent = last_aggregate.agent or d.agent
+                    continue
                 if merge_into_previous(ctx, d, last_incident, last_aggregate, text):
                     continue
                 if f.anaphoric and f.nominal and f.plural and (

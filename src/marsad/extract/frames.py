@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from marsad.analyse import Sentence, Token
 from marsad.context import Context
 from marsad.extract import lexicon, licensing, roles, tree
-from marsad.extract.attribution import Attributed, attribution, conditioned, governing_report
+from marsad.extract.attribution import (
+    Attributed,
+    a_condition,
+    attribution,
+    conditioned,
+    governing_report,
+)
 from marsad.extract.attribution import factuality as attribution_factuality
 from marsad.extract.lexicon import TriggerMatch
 from marsad.extract.mentions import actor_phrase, weapon_modes
@@ -32,6 +38,8 @@ ASSERTING = frozenset({"ACCUSE", "CONCEDE"})
 # Statements a participle with its speaker tells as said ("a commander accused by comrades of
 # ..."); "troops backed by gunships" is no statement.
 SPOKEN = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})
+# Answers that a condition ("unless X agreed", "if Y accepts") tells as not (yet) given.
+CONDITIONAL_ANSWERS = frozenset({"AGREE", "CONCEDE", "SUPPORT", "REJECT"})
 # Mention sectors (lexicons/actors.yaml) of people who bear no arms.
 UNARMED_SECTORS = frozenset({"civilian", "crowd", "protester"})
 # Acts a speaker's side would take on a condition: told so, a threat ("Iran would withdraw
@@ -65,6 +73,7 @@ class Frame:
     plural: bool = False  # a plural noun trigger ("attacks"): a series when counted or anaphoric
     campaign: bool = False  # acts over a period: "a spate of attacks", "the offensive"
     period: bool = False  # its clause names a period ("since October", "this year")
+    tally: bool = False  # a perfect over an open period: "have been killed since October"
     inferred: bool = False  # a statement read from content, not from its own verb
     # the category is CODING.md's rule over the trigger's ("said Iran would withdraw if...":
     # a threat), not the lexicon's: the learned second reading leaves it alone
@@ -126,6 +135,8 @@ def _fold(ctx: Context, s: Sentence, matches: list[TriggerMatch]) -> list[Group]
                        or {m.pattern.category, other.pattern.category} <= INCIDENT_CATEGORIES)
         if not same_family:
             continue
+        if m.pattern.category == "AGREE" and licensing.responded_to(ctx, s, m.head):
+            continue  # "accept an offer of talks": the offer is another's act, not the answer
         if t.dep in p.labels("adverbial_clause_dep") and any(
             c.lower in p.words("same_act_marks")
             for c in tree.children(s, t.i, p.labels("mark_dep") | p.labels("adverb_dep"))
@@ -228,15 +239,19 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             continue  # "Iran-backed": a modifier, not an act
         if category in DIRECTIVE and t.pos not in p.labels("verb_pos") and (
             roles.nominal_agent(ctx, s, rep.head) is None
-        ) and not licensing.delivered(ctx, s, rep.head):
+        ) and not licensing.delivered(ctx, s, rep.head) and not (
+            category == "AGREE" and licensing.responded_to(ctx, s, rep.head)
+        ):
             # nominal "support", "request": a statement of its own only with its speaker
             # ("the Taiwanese President's offer of talks", "demands by the kidnappers")
             continue
         content_of = directive_heads - {rep.head}
         if category == "ASSAULT" and kind == "incident":
             content_of -= asserting
+        # an offer answered ("accept a Taiwan offer of talks") was made, whoever asks for it
+        answered = category == "AGREE" and licensing.responded_to(ctx, s, rep.head)
         spoken = kind == "statement" and t.pos not in p.labels("verb_pos") and (
-            roles.nominal_agent(ctx, s, rep.head) is not None)
+            roles.nominal_agent(ctx, s, rep.head) is not None or answered)
         if not spoken and licensing.in_directive_content(ctx, s, rep.head, content_of):
             continue  # ("rejected the President's offer": the offer was made, by him)
         if kind == "statement" and licensing.in_directive_content(ctx, s, rep.head, protest_heads):
@@ -244,11 +259,13 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         if category != "PROTEST" and licensing.protested_against(ctx, s, rep.head, protest_heads):
             continue
         if licensing.background(ctx, s, rep.head, acts) and not (
-            category == "ASSAULT" and kind == "incident" and t.tag not in p.labels("gerund_tag")
+            (category == "ASSAULT" or rep.pattern.mode == "release") and kind == "incident"
+            and t.tag not in p.labels("gerund_tag")
         ) and not (kind == "statement" and (licensing.relative_speaker(ctx, s, rep.head) or (
             category in SPOKEN and roles.said_by_agent(ctx, s, rep.head)))):
             # CODING.md: a violent act the text asserts is coded wherever it is told ("the
-            # filmmaker murdered in Amsterdam"); "groups targeting the coalition" describes
+            # filmmaker murdered in Amsterdam"), and so is its end ("workers who were freed
+            # yesterday"); "groups targeting the coalition" describes
             continue
         head = rep.head
         count = _count(ctx, s, head, text)
@@ -275,7 +292,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                                                        asserting)
             if not ok and category == "CONSULT" and licensing.between_parties(ctx, s, head):
                 ok = held = True
-            if not ok and kind == "statement" and licensing.delivered(ctx, s, head):
+            if not ok and kind == "statement" and (licensing.delivered(ctx, s, head)
+                                                   or answered):
                 ok = True  # "a letter contained death threats", "issued a warning"
             if not ok and not (kind == "statement" and roles.nominal_agent(ctx, s, head)):
                 continue  # "a visit by the prime minister": a statement with its speaker
@@ -287,6 +305,11 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             agent, weapon = None, None  # "American hostage Eugene Armstrong": the one taken
             patient = actor_phrase(ctx, s, s.tokens[t.head] if t.dep in p.labels(
                 "modifier_deps") and t.head != t.i else t)
+        elif nominal and t.dep in p.labels("nominal_modifier_deps") and t.head != t.i and (
+            s.tokens[t.head].lemma in p.words("victim_heads")
+        ):
+            agent, weapon = None, None  # "Iraq kidnap victim Margaret Hassan": she was taken
+            patient = actor_phrase(ctx, s, s.tokens[t.head])
         elif nominal:
             agent, weapon = roles.nominal_agent(ctx, s, head), None
             patient = roles.nominal_patient(ctx, s, head, tuple(idx))
@@ -325,6 +348,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             weapon_span = _span(s, [wi])
         attributed = att.get(rep.head) or att.get(-1)
         factuality = attribution_factuality(ctx, s, rep.head, attributed)
+        if nominal and factuality == "asserted" and _unreal(ctx, s, head):
+            factuality = "hypothetical"  # "possible large-scale terror attacks": none yet
         gov = governing_report(ctx, s, rep.head)
         if held and factuality != "asserted":
             continue  # "talks between X and Y tomorrow could fail": not held yet
@@ -348,6 +373,13 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             agent = gov  # "X stressed: 'we condemn...'": the speaker acts
         if attributed is not None and attributed.kind == "claim" and agent is None:
             agent = attributed.source
+        if kind == "statement" and not coded_by_rule and (
+            (category == "REJECT" and factuality == "negated" and roles.negated(ctx, s, rep.head))
+            or (category in CONDITIONAL_ANSWERS and a_condition(ctx, s, rep.head))
+        ):
+            # CODING.md: a rejection not made ("attacks could not be ruled out"), an answer
+            # told as a condition ("would quit unless the prime minister agreed"): no event
+            continue
         frames.append(
             Frame(
                 sentence=s.index, category=category, mode=mode, kind=kind, tags=tags,
@@ -357,6 +389,7 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                 coded_by_rule=coded_by_rule,
                 plural=t.tag in p.labels("plural_noun_tag"),
                 period=count is not None and licensing.over_period(ctx, s, head),
+                tally=category == "ASSAULT" and not nominal and licensing.tally(ctx, s, head),
                 campaign=licensing.campaign(ctx, s, head) if nominal else any(
                     s.tokens[i].lemma in p.words("campaign_nouns") for i in idx) or (
                     licensing.of_campaign(ctx, s, head)),
@@ -382,6 +415,8 @@ def _inferred(ctx: Context, s: Sentence, frames: list[Frame], matches: list[Trig
             continue
         if licensing.in_directive_content(ctx, s, m.head, directive_heads):
             continue
+        if any(_unreal(ctx, s, i) for i in m.tokens):
+            continue  # "plans to deal with possible attacks by North Korea": no accusation
         t = s.tokens[m.head]
         plural, verb = p.labels("plural_noun_tag"), p.labels("lexical_verb_pos")
         nouns = [i for i in m.tokens if s.tokens[i].tag in plural]
@@ -399,6 +434,15 @@ def _inferred(ctx: Context, s: Sentence, frames: list[Frame], matches: list[Trig
                                  _span(s, m.tokens), agent=gov, patient=agent, inferred=True))
                 break
     return out
+
+
+def _unreal(ctx: Context, s: Sentence, i: int) -> bool:
+    """A noun told with an adjective of possibility ("possible attacks", "a potential
+    strike"): an act that may come, not one that happened."""
+    p = ctx.profile
+    return s.tokens[i].pos in p.labels("noun_pos") and any(
+        c.lower in p.words("unreal_adjectives")
+        for c in tree.children(s, i, p.labels("adjective_dep")))
 
 
 def is_incident_category(category: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from marsad.analyse import Analysis, Sentence
 from marsad.context import Context
 from marsad.extract.draft import Draft
+from marsad.extract.lexicon import triggers
 
 _LEAD_SENTENCES = 3  # the lead: the body's first sentences
 _STEM = 5  # "arrests" / "arrested", "kidnapped" / "kidnappers": one word
@@ -68,6 +69,21 @@ def lead_sentence(ctx: Context, a: Analysis, d: Draft, headline: set[int]) -> Se
     return best
 
 
+def _read_as_no_event(ctx: Context, d: Draft, lead: Sentence, drafts: list[Draft]) -> bool:
+    """Whether the lead tells the headline's act in the same trigger word and the full
+    sentence's reading made no event of it ("Al-Sadr Calls on Militia to Stop Fighting" /
+    "called for his followers ... to end fighting": the fighting is what was asked to end).
+    A title's parse is the weaker one: the lead's reading stands."""
+    if not lead.parsed:
+        return False
+    if any(x.sentence is lead and x.frame.category == d.frame.category for x in drafts):
+        return False
+    told = _stems(d.frame.trigger.text.split())
+    return any(m.pattern.category == d.frame.category
+               and not told.isdisjoint(_stems([lead.tokens[i].text for i in m.tokens]))
+               for m in triggers(ctx.profile).match(lead))
+
+
 def restate_headlines(ctx: Context, a: Analysis, drafts: list[Draft],
                       headline: set[int]) -> list[Draft]:
     """The drafts with each headline draft dropped (the body reports its category) or tied
@@ -81,5 +97,7 @@ def restate_headlines(ctx: Context, a: Analysis, drafts: list[Draft],
             if (d.frame.category, d.kind) in body_acts:
                 continue
             d.lead = lead_sentence(ctx, a, d, headline)
+            if d.lead is not None and _read_as_no_event(ctx, d, d.lead, drafts):
+                continue
         out.append(d)
     return out

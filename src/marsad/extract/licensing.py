@@ -169,6 +169,21 @@ def delivered(ctx: Context, s: Sentence, head: int) -> bool:
     return gov.lemma in p.words("delivery_verbs") and gov.tag in p.labels("past_tags")
 
 
+def responded_to(ctx: Context, s: Sentence, head: int) -> bool:
+    """A proposal told as what another answers ("rebuffed suggestions that it accept the
+    Taiwanese President's offer of talks", "Iran's response to an offer"): it was made."""
+    p = ctx.profile
+    t = s.tokens[head]
+    if t.pos not in p.labels("noun_pos") or t.head == t.i:
+        return False
+    gov = s.tokens[t.head]
+    if t.dep in p.labels("prep_object_dep") and gov.head != gov.i:
+        gov = s.tokens[gov.head]  # "response to an offer"
+    elif t.dep not in p.labels("object_deps"):
+        return False
+    return gov.lemma in p.words("response_words")
+
+
 def between_parties(ctx: Context, s: Sentence, head: int) -> bool:
     """Talks told with their parties ("peace talks between Sudan's government and Darfur
     rebels struggled"): they are being held."""
@@ -200,6 +215,26 @@ def over_period(ctx: Context, s: Sentence, head: int) -> bool:
     return False
 
 
+def tally(ctx: Context, s: Sentence, head: int) -> bool:
+    """A verb in the perfect over an open period ("fourteen people have been killed since a
+    visit", "has killed more than 500 this year"): a running toll of many acts, an aggregate
+    (CODING.md), not one incident."""
+    p = ctx.profile
+    t = s.tokens[head]
+    if t.pos not in p.labels("verb_pos"):
+        return False
+    if not any(c.lemma in p.words("perfect_aux_lemmas")
+               for c in children(s, head, p.labels("auxiliary_deps"))):
+        return False
+    words = [x.lower for x in s.subtree(head)]
+    for phrase in p.words("tally_phrases"):
+        seq = phrase.split()
+        n = len(seq)
+        if any(words[i : i + n] == seq for i in range(len(words) - n + 1)):
+            return True
+    return False
+
+
 def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
                      asserting: frozenset[int] = frozenset()) -> tuple[bool, bool]:
     """(licensed, anaphoric) for a noun trigger; `asserting`: the verbs whose object is an
@@ -214,6 +249,10 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
     gov = s.tokens[t.head] if t.head != t.i else None
     if has_count or t.lemma in p.words("victim_nouns") or in_series(ctx, s, head):
         return True, anaphoric  # "over 70 attacks"; "hostage X": someone was taken
+    if gov is not None and t.dep in p.labels("nominal_modifier_deps") and (
+        gov.lemma in p.words("victim_heads")
+    ):
+        return True, anaphoric  # "kidnap victim Margaret Hassan": she was taken
     if not plural and named_victims_of(ctx, s, head):
         return True, anaphoric  # "the murder of Archbishop Oscar Romero": one known act
     if t.dep in p.labels("root_dep"):

@@ -180,11 +180,14 @@ def _speaker_key(d: Draft) -> str | None:
     return d.agent.text.lower().split()[-1]
 
 
-def dedupe_statements(drafts: list[Draft]) -> list[Draft]:
-    """One statement per speaker and category: explicit verbs win over inferred ones."""
+def dedupe_statements(drafts: list[Draft], headline: frozenset[int] = frozenset()) -> list[Draft]:
+    """One statement per speaker and category: explicit verbs win over inferred ones, and the
+    body's telling over the headline's (`headline`: its paragraphs; a headline that restates
+    the lead gives way to it, extract/headlines.py, so the lead keeps the evidence)."""
     keep: list[Draft] = []
     seen: dict[tuple[str, str], Draft] = {}
-    for d in sorted(drafts, key=lambda x: (x.frame.inferred, x.sentence.index)):
+    for d in sorted(drafts, key=lambda x: (x.frame.inferred, x.sentence.paragraph in headline,
+                                           x.sentence.index)):
         key = _speaker_key(d)
         if d.frame.kind == "statement" and key is not None:
             k = (key, d.frame.category)

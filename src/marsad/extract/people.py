@@ -81,6 +81,20 @@ def _name_words(ctx: Context, words: list[str]) -> list[str]:
     return words[first:]
 
 
+def _descriptor_before(ctx: Context, before: str) -> str:
+    """Up to four words right before a name that describe it: back to a word of the clause
+    around it (descriptor_stops) or to wire furniture ("BEIJING (Reuters) - Secretary ...":
+    a word with no letter, or ending in a bracket)."""
+    stops = ctx.profile.words("descriptor_stops")
+    kept: list[str] = []
+    for word in reversed(before.split()[-4:]):
+        if word.lower() in stops or not any(ch.isalpha() for ch in word) or (
+                word[-1] in ")]-:;,"):
+            break
+        kept.append(word)
+    return " ".join(reversed(kept))
+
+
 def descriptors(ctx: Context, text: str, m: Mention) -> list[str]:
     """The mention and what the text calls that person where it first names them: the words
     before the name ("Kurdish politician Sardar Mustafa") or an apposition after it."""
@@ -89,9 +103,9 @@ def descriptors(ctx: Context, text: str, m: Mention) -> list[str]:
     if first < 0:
         return out
     line_start = max(text.rfind("\n", 0, first), text.rfind(".", 0, first)) + 1
-    before = text[line_start:first].strip()
+    before = _descriptor_before(ctx, text[line_start:first])
     if before:
-        out.append(" ".join(before.split()[-4:]))
+        out.append(before)
     after = text[first + len(m.text):first + len(m.text) + 80]
     articles = "|".join(map(re.escape, sorted(ctx.profile.words("articles"))))
     ap = re.match(rf",\s*((?:{articles})\s+[^,.]{{3,60}}),", after)
