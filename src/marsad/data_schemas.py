@@ -553,7 +553,7 @@ SCHEMAS: dict[str, Schema] = {
             "part_of_preps", "member_nouns", "era_abbreviations",
             "inside_preps", "source_preps", "according_heads", "according_preps",
             "privative_preps", "background_marks", "sequence_marks", "same_act_marks",
-            "circumstance_preps", "relative_words", "clause_negators",
+            "circumstance_preps", "time_frame_preps", "relative_words", "clause_negators",
     )}),
     # the parser's label sets by role ("subject_deps", "noun_pos"), in the scheme of the
     # language's model (case kept): every language gives every key
@@ -562,7 +562,8 @@ SCHEMAS: dict[str, Schema] = {
             "number_pos", "content_pos", "pronoun_pos", "adposition_pos", "actor_head_pos",
             "leading_drop_pos",
             "descriptive_pos", "attributive_pos", "plural_tags", "plural_noun_tag", "past_tags",
-            "past_tense_tag", "gerund_tag", "past_participle_tag", "wh_tags", "capital_of_deps",
+            "past_tense_tag", "gerund_tag", "infinitive_tag", "past_participle_tag", "wh_tags",
+            "capital_of_deps",
             "place_entities",
             "actor_name_entities",
             "group_entities", "nationality_entities", "person_entities", "agent_entities",

@@ -263,7 +263,7 @@ def _carriers(ctx: Context, s: Sentence, i: int) -> list[Token]:
     by "took"."""
     p = ctx.profile
     verbs, carriers = p.labels("verb_pos"), p.labels("carrier_deps")
-    circumstance = p.words("circumstance_preps")
+    circumstance = p.words("circumstance_preps") | p.words("time_frame_preps")
     chain = [s.tokens[i]]
     cur = s.tokens[i]
     while cur.pos not in verbs and cur.dep in carriers and cur.head != cur.i:
@@ -278,13 +278,24 @@ def _carriers(ctx: Context, s: Sentence, i: int) -> list[Token]:
 
 def _governors(ctx: Context, s: Sentence, verb: Token) -> list[Token]:
     """Verbs the event's verb is the complement of: "plans to attack", "failed to stop"."""
+    p = ctx.profile
     out = []
     cur = verb
-    governed = ctx.profile.labels("governed_verb_deps")
-    while cur.dep in governed and cur.head != cur.i and len(out) < 3:
+    governed = p.labels("governed_verb_deps")
+    while (cur.dep in governed or _purpose(ctx, s, cur)) and cur.head != cur.i and len(out) < 3:
         cur = s.tokens[cur.head]
         out.append(cur)
     return out
+
+
+def _purpose(ctx: Context, s: Sentence, verb: Token) -> bool:
+    """An infinitival adverbial clause, which the parser also gives an object control
+    complement ("to convince the militia to evacuate the shrine"): what the verb above
+    plans or urges."""
+    p = ctx.profile
+    return verb.dep in p.labels("adverbial_clause_dep") and any(
+        c.tag in p.labels("infinitive_tag") for c in tree.children(s, verb.i,
+                                                                    p.labels("auxiliary_deps")))
 
 
 def _has_no(ctx: Context, s: Sentence, t: Token) -> bool:

@@ -27,6 +27,9 @@ from marsad.extract.protests import protest_act, voices_protest
 from marsad.extract.roles import attack_agents
 from marsad.types import Mention
 
+# Statement categories that are acts rather than words (a visit, a meeting: CODING.md): one
+# only planned or possible ("intended to visit", "will meet") has not happened, no event.
+_MEETINGS = frozenset({"CONSULT"})
 
 def _roles(f: Frame) -> list[Mention]:
     """The actor mentions of a frame: agent, patient, source."""
@@ -78,8 +81,9 @@ def read_drafts(ctx: Context, a: Analysis, country: str | None,
                 s.tokens[f.patient.head].lemma in ctx.profile.discourse("attack_nouns")
             ) and attackers:
                 patient = attackers[-1]  # "we condemn these attacks": those who made them
-            if f.factuality in ("negated", "future", "hypothetical") and f.kind != "statement":
-                continue
+            if f.factuality in ("negated", "future", "hypothetical") and (
+                    f.kind != "statement" or f.category in _MEETINGS):
+                continue  # a statement's content may be future ("vowed to"); a meeting not
             if last_protest is None and not any(
                 g.category == "PROTEST" and g.kind == "incident" for g in frames
             ) and (act := protest_act(ctx, f, agent, s)) is not None:

@@ -12,6 +12,8 @@ happened ("the blast killed two"); "licensing_preps" license a nominal trigger u
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from marsad.analyse import Sentence, Token
 from marsad.analyse.profiles import LanguageProfile
 from marsad.context import Context
@@ -206,8 +208,13 @@ def over_period(ctx: Context, s: Sentence, head: int) -> bool:
     attacks since October 17th", "40 attacks this year")."""
     p = ctx.profile
     verb = clause_verb(s, head, p.labels("verb_pos"))
-    words = [t.lower for t in s.subtree(verb)]
-    for phrase in p.words("period_phrases"):
+    return _says_any(s, verb, p.words("period_phrases"))
+
+
+def _says_any(s: Sentence, head: int, phrases: Iterable[str]) -> bool:
+    """Whether the subtree of token `head` holds one of the phrases, word for word."""
+    words = [t.lower for t in s.subtree(head)]
+    for phrase in phrases:
         seq = phrase.split()
         n = len(seq)
         if any(words[i : i + n] == seq for i in range(len(words) - n + 1)):
@@ -226,13 +233,7 @@ def tally(ctx: Context, s: Sentence, head: int) -> bool:
     if not any(c.lemma in p.words("perfect_aux_lemmas")
                for c in children(s, head, p.labels("auxiliary_deps"))):
         return False
-    words = [x.lower for x in s.subtree(head)]
-    for phrase in p.words("tally_phrases"):
-        seq = phrase.split()
-        n = len(seq)
-        if any(words[i : i + n] == seq for i in range(len(words) - n + 1)):
-            return True
-    return False
+    return _says_any(s, head, p.words("tally_phrases"))
 
 
 def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
