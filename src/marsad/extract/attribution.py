@@ -367,14 +367,16 @@ def modal(ctx: Context, s: Sentence, i: int) -> Factuality | None:
     return found
 
 
-def _conditioned_at(ctx: Context, s: Sentence, i: int) -> bool:
+def _marked_condition(ctx: Context, s: Sentence, i: int) -> bool:
+    """Whether token i's clause is opened by a subordinator of condition ("if", "unless")."""
     p = ctx.profile
-    mark = p.labels("mark_dep")
-    marks = tree.children(s, i, mark) + [
-        m for c in tree.children(s, i, p.labels("adverbial_clause_dep"))
-        for m in tree.children(s, c.i, mark)
-    ]
-    return any(m.lower in _cues(p)["conditions"] for m in marks)
+    return any(m.lower in _cues(p)["conditions"] for m in tree.children(s, i, p.labels("mark_dep")))
+
+
+def _conditioned_at(ctx: Context, s: Sentence, i: int) -> bool:
+    return _marked_condition(ctx, s, i) or any(
+        _marked_condition(ctx, s, c.i)
+        for c in tree.children(s, i, ctx.profile.labels("adverbial_clause_dep")))
 
 
 def conditioned(ctx: Context, s: Sentence, i: int) -> bool:
@@ -386,14 +388,9 @@ def conditioned(ctx: Context, s: Sentence, i: int) -> bool:
 def a_condition(ctx: Context, s: Sentence, i: int) -> bool:
     """Whether token i is told inside a condition ("would quit unless the prime minister
     agreed to hold a referendum": no one agreed)."""
-    p = ctx.profile
-    mark = p.labels("mark_dep")
-    for a in [s.tokens[i], *s.ancestors(i)[:3]]:
-        if a.dep in p.labels("adverbial_clause_dep") and any(
-            m.lower in _cues(p)["conditions"] for m in tree.children(s, a.i, mark)
-        ):
-            return True
-    return False
+    advcl = ctx.profile.labels("adverbial_clause_dep")
+    return any(a.dep in advcl and _marked_condition(ctx, s, a.i)
+               for a in [s.tokens[i], *s.ancestors(i)[:3]])
 
 
 def factuality(ctx: Context, s: Sentence, i: int,

@@ -31,6 +31,7 @@ from marsad.types import Mention
 # only planned or possible ("intended to visit", "will meet") has not happened, no event.
 _MEETINGS = frozenset({"CONSULT"})
 
+
 def _roles(f: Frame) -> list[Mention]:
     """The actor mentions of a frame: agent, patient, source."""
     found = [f.agent, f.patient, f.attributed.source if f.attributed else None]

@@ -237,19 +237,17 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             not _done_to(ctx, s, t, category)
         ):
             continue  # "Iran-backed": a modifier, not an act
+        # an offer answered ("accept a Taiwan offer of talks") was made, whoever asks for it
+        answered = category == "AGREE" and licensing.responded_to(ctx, s, rep.head)
         if category in DIRECTIVE and t.pos not in p.labels("verb_pos") and (
             roles.nominal_agent(ctx, s, rep.head) is None
-        ) and not licensing.delivered(ctx, s, rep.head) and not (
-            category == "AGREE" and licensing.responded_to(ctx, s, rep.head)
-        ):
+        ) and not licensing.delivered(ctx, s, rep.head) and not answered:
             # nominal "support", "request": a statement of its own only with its speaker
             # ("the Taiwanese President's offer of talks", "demands by the kidnappers")
             continue
         content_of = directive_heads - {rep.head}
         if category == "ASSAULT" and kind == "incident":
             content_of -= asserting
-        # an offer answered ("accept a Taiwan offer of talks") was made, whoever asks for it
-        answered = category == "AGREE" and licensing.responded_to(ctx, s, rep.head)
         spoken = kind == "statement" and t.pos not in p.labels("verb_pos") and (
             roles.nominal_agent(ctx, s, rep.head) is not None or answered)
         if not spoken and licensing.in_directive_content(ctx, s, rep.head, content_of):
