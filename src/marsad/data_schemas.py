@@ -405,7 +405,8 @@ FACTUALITY = Record(
         name: WORDS
         for name in (
             "negation", "negating_verbs", "occurrence_verbs", "future", "future_verbs",
-            "hypothetical", "hypothetical_verbs", "conditions", "preventing_verbs",
+            "hypothetical", "hypothetical_verbs", "conditions", "preventing_verbs", "ahead",
+            "free_choice", "free_choice_heads",
         )
     }
 )  # fmt: skip
@@ -537,7 +538,8 @@ SCHEMAS: dict[str, Schema] = {
             "reflexive_pronouns", "negative_pronouns", "drop_leading", "articles",
             "descriptor_stops",
             "anaphoric_determiners", "anaphoric_adjectives", "negative_determiners",
-            "armed_words", "natural_causes", "accident_causes", "accident_words", "victim_nouns",
+            "armed_words", "natural_causes", "accident_causes", "accident_words",
+            "perception_verbs", "victim_nouns",
             "victim_heads", "perfect_aux_lemmas", "tally_phrases", "response_words",
             "unreal_adjectives",
             "series_nouns",
@@ -562,7 +564,8 @@ SCHEMAS: dict[str, Schema] = {
             "number_pos", "content_pos", "pronoun_pos", "adposition_pos", "actor_head_pos",
             "leading_drop_pos",
             "descriptive_pos", "attributive_pos", "plural_tags", "plural_noun_tag", "past_tags",
-            "past_tense_tag", "gerund_tag", "infinitive_tag", "past_participle_tag", "wh_tags",
+            "past_tense_tag", "present_tense_tags", "gerund_tag", "infinitive_tag",
+            "past_participle_tag", "wh_tags",
             "capital_of_deps",
             "place_entities",
             "actor_name_entities",
@@ -579,7 +582,7 @@ SCHEMAS: dict[str, Schema] = {
             "descriptive_deps", "own_clause_deps", "fold_deps", "argument_deps",
             "acted_on_deps", "clausal_deps", "content_deps", "carrier_deps", "predicate_deps",
             "place_clause_deps", "place_left_modifier_deps", "place_trim_pos", "name_part_deps",
-            "flat_name_deps",
+            "flat_name_deps", "time_modifier_deps",
     )}),
 }
 

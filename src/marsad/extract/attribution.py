@@ -362,9 +362,31 @@ def modal(ctx: Context, s: Sentence, i: int) -> Factuality | None:
                 found = found or "future"
             elif a.lower in cues["hypothetical"]:
                 found = found or "hypothetical"
-        if _conditioned_at(ctx, s, t.i):
+        if _conditioned_at(ctx, s, t.i) or _free_choice(ctx, s, t):
             return "hypothetical"
+    if found is None and _present_ahead(ctx, s, top):
+        found = "future"
     return found
+
+
+def _free_choice(ctx: Context, s: Sentence, verb: Token) -> bool:
+    """"no matter where it strikes", "wherever it strikes": any place, no strike told."""
+    cues = _cues(ctx.profile)
+    return (verb.head != verb.i and s.tokens[verb.head].lemma in cues["free_choice_heads"]) or any(
+        c.lower in cues["free_choice"]
+        for c in tree.children(s, verb.i, ctx.profile.labels("adverb_dep")))
+
+
+def _present_ahead(ctx: Context, s: Sentence, verb: Token) -> bool:
+    """A present tense dated ahead: "before the IAEA meets later this month"."""
+    p = ctx.profile
+    if verb.tag not in p.labels("present_tense_tags"):
+        return False
+    ahead = _cues(p)["ahead"]
+    for c in tree.children(s, verb.i, p.labels("time_modifier_deps")):
+        if c.lower in ahead or any(g.lower in ahead for g in tree.children(s, c.i)):
+            return True
+    return False
 
 
 def _marked_condition(ctx: Context, s: Sentence, i: int) -> bool:

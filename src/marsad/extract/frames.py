@@ -43,8 +43,9 @@ CONDITIONAL_ANSWERS = frozenset({"AGREE", "CONCEDE", "SUPPORT", "REJECT"})
 # Mention sectors (lexicons/actors.yaml) of people who bear no arms.
 UNARMED_SECTORS = frozenset({"civilian", "crowd", "protester"})
 # Acts a speaker's side would take on a condition: told so, a threat ("Iran would withdraw
-# from the talks if they failed").
-THREAT_CATEGORIES = frozenset({"ASSAULT", "RETREAT", "SANCTION", "COERCE", "MOBILIZE"})
+# from the talks if they failed", "would quit unless the prime minister agreed").
+THREAT_CATEGORIES = frozenset({"ASSAULT", "RETREAT", "SANCTION", "COERCE", "MOBILIZE",
+                               "CONCEDE"})
 # Acts a speaker announces its own side will take: a pledge (AGREE). Hostile ones are plans,
 # not statements, unless a condition makes them threats (above).
 PLEDGE_CATEGORIES = frozenset({"MOBILIZE", "AID"})
@@ -215,6 +216,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
     groups = _fold(ctx, s, matches)
     directive_heads = {rep.head for rep, _ in groups if rep.pattern.category in DIRECTIVE
                        and s.tokens[rep.head].pos in p.labels("lexical_verb_pos")}
+    directive_nouns = {rep.head for rep, _ in groups if rep.pattern.category in DIRECTIVE
+                       and s.tokens[rep.head].pos not in p.labels("verb_pos")}
     asserting = frozenset(rep.head for rep, _ in groups if rep.pattern.category in ASSERTING
                           and rep.head in directive_heads)
     # a demonstration's demands are part of it, not statements of their own
@@ -252,6 +255,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             roles.nominal_agent(ctx, s, rep.head) is not None or answered)
         if not spoken and licensing.in_directive_content(ctx, s, rep.head, content_of):
             continue  # ("rejected the President's offer": the offer was made, by him)
+        if licensing.infinitive_after(ctx, s, rep.head, directive_nouns):
+            continue
         if kind == "statement" and licensing.in_directive_content(ctx, s, rep.head, protest_heads):
             continue
         if category != "PROTEST" and licensing.protested_against(ctx, s, rep.head, protest_heads):
@@ -321,6 +326,8 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             continue  # "400 residents were evacuated from nearby villages": no force withdrew
         if category == "ASSAULT" and licensing.natural_cause(ctx, s, head, agent):
             continue  # an earthquake, a bear, a heart attack, an accident: no one's act
+        if nominal and agent is None and patient is None and licensing.only_heard(ctx, s, head):
+            continue  # "a blast was heard": a sound, no one's act and no harm told
         # weapon words among the arguments fix the mode ("targeted by several rockets")
         arg_idx = [i for m in members for i in m.tokens]
         for c in s.tokens:
@@ -351,12 +358,14 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
         gov = governing_report(ctx, s, rep.head)
         if held and factuality != "asserted":
             continue  # "talks between X and Y tomorrow could fail": not held yet
-        if kind == "incident" and factuality == "hypothetical" and gov is not None and (
+        if factuality == "hypothetical" and gov is not None and (
             category in THREAT_CATEGORIES and conditioned(ctx, s, rep.head)
         ):
             # "an official said Iran would withdraw from the talks if they failed": a threat
             category, kind, mode, factuality = "THREATEN", "statement", None, "asserted"
             coded_by_rule = True
+            if agent is None or agent.pronoun:
+                agent = gov  # "Netanyahu said he would quit unless": his threat
         elif kind == "incident" and factuality in ("future", "hypothetical") and gov and (
             category in PLEDGE_CATEGORIES and (agent is None or agent.pronoun)
             and not conditioned(ctx, s, rep.head)

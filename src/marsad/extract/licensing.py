@@ -64,6 +64,14 @@ def in_directive_content(ctx: Context, s: Sentence, head: int, directive_heads: 
     return False
 
 
+def infinitive_after(ctx: Context, s: Sentence, head: int, nouns: set[int]) -> bool:
+    """An infinitive right after a statement noun (`nouns`) is its content whatever the
+    parser attached it to: headlines misparse "Netanyahu Threat to Resign" as resigning."""
+    p = ctx.profile
+    return any(m.tag in p.labels("infinitive_tag") and m.i - 1 in nouns and m.i - 1 != head
+               for m in children(s, head, p.labels("auxiliary_deps")))
+
+
 def background(ctx: Context, s: Sentence, head: int, acts: frozenset[int] = frozenset()) -> bool:
     """Descriptive or explanatory position: a participle describing a noun, a relative
     clause, a causal clause, a modifier ("Iran-backed"), or a prior act dating another one
@@ -341,6 +349,15 @@ def natural_cause(ctx: Context, s: Sentence, head: int, agent: Mention | None) -
     if any(w.lower in p.words("accident_words") for w in s.tokens):
         return True
     return accidental_cause(ctx, s, head, agent)
+
+
+def only_heard(ctx: Context, s: Sentence, head: int) -> bool:
+    """"A large blast was heard in central Baghdad": the subject of a perception verb, a
+    sound that tells no act."""
+    p = ctx.profile
+    t = s.tokens[head]
+    return t.dep in p.labels("subject_deps") and t.head != t.i and (
+        s.tokens[t.head].lemma in p.words("perception_verbs"))
 
 
 def accidental_cause(ctx: Context, s: Sentence, head: int, agent: Mention | None) -> bool:

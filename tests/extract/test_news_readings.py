@@ -1,0 +1,103 @@
+"""Readings that wire copy needs and ACLED's notes never asked for: threats told as
+conditions, headlines that compress a statement, times ahead in the present tense, free
+choice, sounds heard, and deals that are only words that look like them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad import events
+
+PUBLISHED = date(2004, 10, 19)
+
+
+def _coded(text: str) -> list[tuple[str, str]]:
+    return [(e.kind, e.category) for e in events(text, published=PUBLISHED)]
+
+
+def test_quitting_on_a_condition_is_the_speakers_threat() -> None:
+    got = events("The prime minister said he would quit unless parliament approved the budget.",
+                 published=PUBLISHED)
+    assert [(e.kind, e.category) for e in got] == [("statement", "THREATEN")]
+    assert [a.text for a in got[0].actors] == ["prime minister"]
+
+
+def test_quitting_told_as_done_is_a_concession() -> None:
+    assert _coded("The interior minister quit on Monday after the prison escape.") == [
+        ("statement", "CONCEDE")]
+
+
+@pytest.mark.parametrize("headline", [
+    "Sharon Threat to Resign Over Gaza Plan",
+    "Premier Threat to Quit Over Budget Row",
+])
+def test_a_headline_threat_to_resign_is_no_resignation(headline: str) -> None:
+    assert _coded(headline) == [("statement", "THREATEN")]
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli jets reached deep into Syria, dealing a blow to the militants.",
+    "The army reached into the valley, dealing a heavy blow to the rebels.",
+])
+def test_reaching_a_place_and_dealing_a_blow_is_no_deal(text: str) -> None:
+    assert [c for c in _coded(text) if c[1] == "AGREE"] == []
+
+
+def test_reaching_a_deal_is_an_agreement() -> None:
+    assert _coded("The two sides reached a deal on prisoner exchanges on Monday.") == [
+        ("statement", "AGREE")]
+
+
+@pytest.mark.parametrize("text", [
+    "The storm could cause severe damage no matter where it strikes.",
+    "Officials fear the militants will cause casualties wherever they strike.",
+])
+def test_free_choice_tells_no_act(text: str) -> None:
+    assert [c for c in _coded(text) if c[1] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Diplomats expect a decision before the agency's board meets later this month.",
+    "The report is due before the council meets next week.",
+])
+def test_a_present_tense_dated_ahead_is_still_to_come(text: str) -> None:
+    assert [c for c in _coded(text) if c[1] == "CONSULT"] == []
+
+
+@pytest.mark.parametrize("verb", ["meet", "met"])
+def test_a_meeting_with_no_time_ahead_is_held(verb: str) -> None:
+    assert _coded(f"The foreign ministers {verb} in Cairo on Sunday to discuss the "
+                  "ceasefire.") == [("statement", "CONSULT")]
+
+
+def test_a_blast_heard_is_no_attack() -> None:
+    assert _coded("A large blast was heard in the centre of the capital on Tuesday.") == []
+
+
+def test_blasts_heard_after_a_rocket_attack_leave_the_attack() -> None:
+    assert _coded("Explosions were heard in the city after militants fired rockets at the "
+                  "base.") == [("incident", "ASSAULT")]
+
+
+def test_an_explosion_that_killed_people_is_an_attack_though_heard() -> None:
+    got = events("A car bomb that was heard across the city killed five people outside a "
+                 "police station.", published=PUBLISHED)
+    assert [(e.kind, e.category) for e in got] == [("incident", "ASSAULT")]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister intended to visit the border town on Friday.",
+    "Clerics went to the city to try to convince the militia to evacuate the shrine.",
+    "Security forces braced for possible attacks during the elections.",
+])
+def test_plans_and_possibilities_are_no_events(text: str) -> None:
+    assert [c for c in _coded(text) if c[0] == "incident" or c[1] == "CONSULT"] == []
+
+
+def test_a_toll_since_a_date_is_an_aggregate() -> None:
+    got = events("At least 1,000 soldiers have been killed since the invasion began.",
+                 published=PUBLISHED)
+    assert [(e.kind, e.category) for e in got] == [("aggregate", "ASSAULT")]
+    assert got[0].killed is not None and got[0].killed.value == 1000
