@@ -88,6 +88,7 @@ def serve(
             tile_url=tile_url,
             allowed_hosts=names,
             allow_private_urls=allow_private_urls,
+            serving=True,
         )
     except StoreError as error:
         console.print(f"[red]error:[/red] {shown(str(error))}")

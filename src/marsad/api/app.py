@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 from fastapi import FastAPI
@@ -12,6 +13,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from marsad import __version__
+from marsad.api import heap
 from marsad.api.caching import Memo, ResponseCache
 from marsad.api.hosts import AllowedHosts, host_names_from_environment
 from marsad.api.limits import DEFAULT_MAX_BODY_BYTES, BodyLimit
@@ -54,6 +56,7 @@ def create_app(
     allow_private_urls: bool = False,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     filter_index: bool = True,
+    serving: bool = False,
 ) -> FastAPI:
     """The marsad web application on the store at store_url (default: MARSAD_DB, ./marsad.db).
 
@@ -70,6 +73,9 @@ def create_app(
     max_body_bytes: the largest request body; a longer one gets 413 before it is read.
     filter_index: answer the event list's counts and pages from memory while the store is
     unchanged (store/filter_index.py); False leaves every filter to the database.
+    serving: the process does nothing but serve this app (`marsad serve`): its garbage
+    collector is set up for it (api/heap.py). Process-wide, so off for an app embedded in
+    another program or a test.
     """
     # An explicit argument wins over the environment; "" means "none" either way.
     token = (token if token is not None else os.environ.get("MARSAD_API_TOKEN")) or None
@@ -78,10 +84,14 @@ def create_app(
         allowed_hosts = host_names_from_environment()
     store = Store.open(store_url)
     if filter_index:
-        store.keep_filter_index()
+        # no collection there: it would stop the request threads the build runs beside
+        store.keep_filter_index(on_built=partial(heap.settle, collect=False) if serving
+                                else None)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if serving:
+            heap.for_serving()
         yield
         store.close()
 
@@ -138,4 +148,5 @@ def app_from_environment() -> FastAPI:
     return create_app(
         os.environ.get("MARSAD_DB"),
         allow_private_urls=os.environ.get("MARSAD_ALLOW_PRIVATE_URLS") == "1",
+        serving=True,
     )

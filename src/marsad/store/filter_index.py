@@ -38,7 +38,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -507,8 +507,11 @@ class FilterIndexes:
     """The store's current FilterIndex, if any, and the background builds that keep one
     (thread-safe: the API's request threads share it)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, on_built: Callable[[], None] | None = None) -> None:
+        """`on_built`: called in the building thread after each build (the API freezes its
+        heap then: api/heap.py)."""
         self._engine = engine
+        self._on_built = on_built
         self._index: FilterIndex | None = None
         self._views: OrderedDict[tuple[Any, ...], IndexView] = OrderedDict()  # by figures
         self._building = False
@@ -597,6 +600,8 @@ class FilterIndexes:
                 self._views.clear()
             log.info("filter index of %d events built in %.1f s",
                      index.size, time.perf_counter() - started)
+            if self._on_built is not None:
+                self._on_built()
         except Exception:  # the SQL path answers meanwhile; a failed build is retried
             log.exception("cannot build the filter index")
         finally:

@@ -77,11 +77,12 @@ class Store:
         self._filter_indexes: FilterIndexes | None = None
         self._event_parts: EventParts | None = None  # with the filter index
 
-    def keep_filter_index(self) -> None:
+    def keep_filter_index(self, on_built: Callable[[], None] | None = None) -> None:
         """Answer event counts and pages from memory (for a long-running reader such as the
-        API: see filter_index.py); the SQL answers them until the index is built."""
+        API: see filter_index.py); the SQL answers them until the index is built, and
+        `on_built` is called after each build."""
         if self._filter_indexes is None:
-            self._filter_indexes = FilterIndexes(self._engine)
+            self._filter_indexes = FilterIndexes(self._engine, on_built)
             self._event_parts = EventParts()
 
     def wait_for_filter_index(self, timeout: float = 60.0) -> bool:
