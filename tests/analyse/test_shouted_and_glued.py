@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from marsad import events
+from marsad import events, geoparse
 from marsad.analyse import analyse
 from marsad.analyse.glued import glued_cuts
-from marsad.analyse.truecase import is_shouting, read_shouted, truecase
+from marsad.analyse.truecase import as_read, is_shouting, read_shouted, truecase
 
 MUC_STYLE = (
     "LIMA, 14 MAR 91 -- [TEXT] THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT] TODAY ISSUED "
@@ -73,3 +73,23 @@ def test_glued_sentences_are_split_so_each_event_keeps_its_own_sentence() -> Non
 def test_short_inflected_verbs_are_words_and_short_names_stay_names() -> None:
     out = truecase("THE UNION LEADER DIED IN SOYAPANGO, AND HASSAN AHMED LIED ABOUT IT TODAY.")
     assert "leader died in Soyapango" in out and "Hassan Ahmed lied" in out
+
+
+def test_a_report_in_capitals_places_its_event_at_the_named_city_not_at_any_word() -> None:
+    # every word of a line set in capitals starts with one: "CONVOY" (a town in Ohio) and
+    # the whole sentence as one capitalised run were taken for places
+    text = ("TEGUCIGALPA, 7 FEB (REUTER) -- [TEXT] A BOMB BLAST DAMAGED A TELEPHONE OFFICE "
+            "TODAY IN THE NORTHERN CITY OF SAN PEDRO SULA.")
+    (event,) = events(text, published=date(1989, 2, 7))
+    assert event.where is not None and event.where.name == "San Pedro Sula"
+    assert event.where.country == "HN"
+    assert [p.text for p in geoparse("AN ATTACK ON A U.S. MILITARY CONVOY IN SAN PEDRO SULA")
+            ] == ["SAN PEDRO SULA"]
+
+
+def test_as_read_recases_only_lines_in_capitals_and_keeps_the_length() -> None:
+    text = "A bomb hit Convoy, Ohio.\nA BOMB HIT A CONVOY NEAR SAN PEDRO SULA.\n"
+    read = as_read(text)
+    assert len(read) == len(text)
+    assert read.splitlines()[0] == "A bomb hit Convoy, Ohio."
+    assert "convoy" in read.splitlines()[1] and "San Pedro Sula" in read.splitlines()[1]

@@ -216,3 +216,21 @@ def test_the_wounded_of_a_second_clause_join_the_toll(text: str) -> None:
     (event,) = events(text)
     assert event.killed is not None and event.killed.value == 3
     assert event.injured is not None and event.injured.value == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the acts counted before the toll are no dead of their own
+        ("In one incident, a man was killed and five more were injured.", 1, 5),
+        ("In one attack, two men were killed.", 2, None),
+        ("In two separate attacks, four policemen were killed.", 4, None),
+        # the wounded who later died are counted once as each (the blast is not one of them)
+        ("Two officers wounded in the blast later died.", 2, 2),
+    ],
+)
+def test_a_count_of_acts_is_not_added_to_the_toll(text: str, killed: int,
+                                                  injured: int | None) -> None:
+    toll = find_toll(text)
+    assert toll.killed == Quantity(killed)
+    assert (toll.injured.value if toll.injured else None) == injured

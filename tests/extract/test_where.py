@@ -241,3 +241,10 @@ def test_a_speaker_described_in_a_place_speaks_from_there():
         "Waziristan tribal area are negotiating with the kidnappers of two Turkish engineers, "
         "a government spokesman said on Sunday.")
     assert where is not None and where.name == "North Waziristan"
+
+
+@pytest.mark.parametrize("day", ["17 June", "3 July", "Sept. 9"])
+def test_a_month_name_after_a_date_is_no_place(day: str) -> None:
+    # "June" and "July" are names of small towns; written after a day they are the date
+    (event,) = extract(f"She was captured by the rebels on {day}.", date(2016, 9, 20))
+    assert event.where is None or event.where.text not in {"June", "July", "Sept"}

@@ -128,3 +128,19 @@ def test_a_place_and_its_containers_outside_a_list_still_nest():
     got = {p.text: p.place for p in marsad.geoparse(
         "Police found him in Washington, Pennsylvania, on Monday.")}
     assert (got["Washington"].precision, got["Washington"].admin1) == ("city", "Pennsylvania")
+
+
+def test_an_acronym_is_no_small_town_that_shares_it() -> None:
+    # "UDA" and "IRA" are also towns (Uda in Romania, Ira in Ohio): written as acronyms they
+    # name groups; acronyms places are written as, and big places in capitals, stay places
+    got = by_text("Leaders of the UDA and the IRA met in the UAE and later in Ira, Ohio. "
+                  "Bombs exploded in NSW.")
+    assert set(got) == {"UAE", "Ira", "Ohio", "NSW"}
+    assert got["UAE"].country == "AE" and got["NSW"].name == "New South Wales"
+    assert {m.text for m in marsad.geoparse("GAZA (Reuters) - Troops entered LIMA.")} == {
+        "GAZA", "LIMA"}
+
+
+def test_an_event_of_a_group_named_by_acronym_is_not_placed_at_a_town() -> None:
+    (event,) = marsad.events("Last night the UDA leaders were meeting in emergency session.")
+    assert event.where is None or event.where.country not in {"JP", "RO"}

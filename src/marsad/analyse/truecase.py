@@ -12,7 +12,7 @@ original text.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -42,6 +42,15 @@ def read_shouted(line: str) -> str:
     editor's bracketed insertions blanked ("THE MRTA [TUPAC AMARU REVOLUTIONARY MOVEMENT]
     TODAY...", "[PASSAGE OMITTED]"), which break the sentence's parse. Same length."""
     return _BRACKETED.sub(lambda m: " " * len(m.group()), truecase(line))
+
+
+@lru_cache(maxsize=1024)  # the place and toponym scans both read each sentence
+def as_read(text: str) -> str:
+    """`text` with each line set in capitals re-cased as the parser reads it (same length):
+    for the scans that look for capitalised names beside the parse ("ATTACK ON A U.S.
+    CONVOY" names no town of Convoy)."""
+    return "".join(truecase(line) if is_shouting(line) else line
+                   for line in text.splitlines(keepends=True))
 
 
 def truecase(line: str) -> str:

@@ -49,6 +49,8 @@ THREAT_CATEGORIES = frozenset({"ASSAULT", "RETREAT", "SANCTION", "COERCE", "MOBI
 # Acts a speaker announces its own side will take: a pledge (AGREE). Hostile ones are plans,
 # not statements, unless a condition makes them threats (above).
 PLEDGE_CATEGORIES = frozenset({"MOBILIZE", "AID"})
+# Context tags of an act on territory (lexicons/assault.yaml), not on a person.
+TERRITORY_TAGS = frozenset({"territory", "regain"})
 # Mode specificity: when folded triggers disagree, the more specific mode wins.
 MODE_RANK = ("suicide-attack", "unconventional", "drone", "aerial", "heavy-weapons",
              "explosives", "sexual", "abduct", "targeted", "occupy", "firearms", "beat",
@@ -190,6 +192,12 @@ def _fold(ctx: Context, s: Sentence, matches: list[TriggerMatch]) -> list[Group]
     return [(heads[r], members) for r, members in groups.items()]
 
 
+def _a_person(ctx: Context, m: Mention | None) -> bool:
+    """Whether a mention is one person: a person's name, a title, a personal pronoun."""
+    return m is not None and (m.person or m.title is not None or (
+        m.pronoun and m.text.lower() in ctx.profile.words("person_pronouns")))
+
+
 def _civilians_only(agent: Mention | None, patient: Mention | None) -> bool:
     """Whether the only people an act names are civilians (a withdrawal needs a force)."""
     people = [m for m in (agent, patient) if m is not None]
@@ -240,6 +248,10 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             not _done_to(ctx, s, t, category)
         ):
             continue  # "Iran-backed": a modifier, not an act
+        if t.pos in p.labels("verb_pos") and t.lemma in p.words("clauseless_triggers") and (
+            tree.children(s, t.i, p.labels("content_deps"))
+        ):
+            continue  # "the evidence demonstrates that ...": a showing, not a protest
         # an offer answered ("accept a Taiwan offer of talks") was made, whoever asks for it
         answered = category == "AGREE" and licensing.responded_to(ctx, s, rep.head)
         if category in DIRECTIVE and t.pos not in p.labels("verb_pos") and (
@@ -387,6 +399,11 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
             # CODING.md: a rejection not made ("attacks could not be ruled out"), an answer
             # told as a condition ("would quit unless the prime minister agreed"): no event
             continue
+        if category == "ASSAULT" and mode == "occupy" and _a_person(ctx, patient):
+            # "she was captured by the rebels", "seized the journalist": a person taken, not
+            # a territory gained
+            mode = "abduct"
+            tags = tuple(tag for tag in tags if tag not in TERRITORY_TAGS)
         frames.append(
             Frame(
                 sentence=s.index, category=category, mode=mode, kind=kind, tags=tags,

@@ -308,12 +308,33 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
 
 
 def named_victims_of(ctx: Context, s: Sentence, head: int) -> list[Token]:
-    """The people a noun trigger's "of" names: "the assassination of Hector Oqueli"."""
+    """The people a noun trigger's "of" names or singles out: "the assassination of Hector
+    Oqueli", "the murder of the Jesuit priests", "the killing of three soldiers"."""
     p = ctx.profile
-    people = p.labels("person_entities")
     return [o for prep in children(s, head, p.labels("prep_dep"))
             if prep.lower in p.words("victim_of_preps")
-            for o in children(s, prep.i, p.labels("prep_object_dep")) if o.ent in people]
+            for o in children(s, prep.i, p.labels("prep_object_dep"))
+            if _named_person(ctx, s, o) or _singled_out_people(ctx, s, o)]
+
+
+def _named_person(ctx: Context, s: Sentence, t: Token) -> bool:
+    # the name's parts count too: the tagger often labels a name's last word apart from
+    # the rest ("Oscar Arnulfo Romero": PERSON PERSON PRODUCT)
+    people = ctx.profile.labels("person_entities")
+    return t.ent in people or any(
+        part.ent in people for part in children(s, t.i, ctx.profile.labels("flat_name_deps")))
+
+
+def _singled_out_people(ctx: Context, s: Sentence, t: Token) -> bool:
+    """People named by a noun with a definite determiner, a possessor or a number: known
+    persons, not a kind of person ("the killing of civilians" may be any)."""
+    p = ctx.profile
+    nouns = lexicon.actor_nouns(p)
+    if t.lemma not in nouns["civilian"] | nouns["armed"] | nouns["titles"]:
+        return False
+    return any(c.dep in p.labels("possessor_dep") or c.dep in p.labels("count_deps") or (
+        c.dep in p.labels("determiner_dep") and c.lower in p.words("definite_determiners"))
+        for c in children(s, t.i))
 
 
 def _under_verb(ctx: Context, s: Sentence, noun: Token) -> bool:

@@ -13,6 +13,7 @@ from functools import cache
 
 from marsad.analyse import Sentence
 from marsad.analyse.profiles import LanguageProfile
+from marsad.analyse.truecase import as_read
 from marsad.context import Context
 from marsad.extract.mentions import places
 from marsad.extract.tree import children
@@ -129,19 +130,21 @@ def _split_within(ctx: Context, raw: str) -> list[str]:
 @cache
 def _date_names(profile: LanguageProfile) -> frozenset[str]:
     """Weekday and month names as a sentence writes them ("Tuesday", "November"), never a
-    place's: "in central Baghdad Tuesday" names Baghdad. Short forms and months that are
-    also words ("May", "March") are left out."""
+    place's: "in central Baghdad Tuesday" names Baghdad, "on 17 June" no town of June.
+    Three-letter forms and months that are also words ("May", "March") are left out."""
     raw = profile.data("time_words.yaml")
     ambiguous = {str(m) for m in raw["ambiguous_months"]}
     names = [*raw["weekdays"], *(m for m in raw["months"] if str(m) not in ambiguous)]
-    return frozenset(str(n).capitalize() for n in names if str(n).isascii() and len(str(n)) > 4)
+    return frozenset(str(n).capitalize() for n in names if str(n).isascii() and len(str(n)) > 3)
 
 
 def _name_runs(ctx: Context, text: str, s: Sentence) -> list[Candidate]:
     w = words(ctx.profile)
     dates = _date_names(ctx.profile)
     out = []
-    for m in w.name_run.finditer(s.text):
+    # runs of capitals tell names only as the parser read the sentence: in a text set in
+    # capitals every word starts one
+    for m in w.name_run.finditer(as_read(s.text)):
         first = m.group(1)
         names = first.split(" ")
         cut = next((k for k, n in enumerate(names) if k and n.rstrip(".,") in dates), None)
@@ -251,6 +254,18 @@ def text_of(s: Sentence, a: int, b: int) -> str:
 def candidates(ctx: Context, text: str, s: Sentence) -> list[Candidate]:
     runs = _name_runs(ctx, text, s)
     found = runs + _entity_candidates(ctx, s, runs)
+    read = as_read(s.text)
+    found = [c for c in found if c.pack_only
+             or not unknown_acronym(ctx, read[c.start - s.start : c.end - s.start])]
     found += _pack_phrases(ctx, s, found)
     found += _capital_phrases(ctx, s, found)
     return sorted(found, key=lambda c: c.start)
+
+
+def unknown_acronym(ctx: Context, name: str) -> bool:
+    """A name written as an acronym that names no place ("the UDA", "the IRA"): a group or
+    a body, not the towns of Uda or Ira. `name` as the parser read it (a text set in
+    capitals is re-cased, its acronyms kept)."""
+    letters = name.replace(".", "")
+    return (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
+            and not ctx.gazetteer.place_in_capitals(name) and not ctx.pack.find_places(name))

@@ -78,7 +78,29 @@ def _subject_hits(r: SentenceNumbers, used: set[int]) -> list[_Hit]:
         hits.append(_Hit(field, g.value, g.qualifier, r.span(g.first, end), r.in_parens(g.first)))
         used.update(range(g.first, end))
         i = end
+        died = _died_later(r, end) if field == "injured" else None
+        if died is not None:
+            # "an officer wounded in the blast later died": the wounded are also the dead
+            hits.append(_Hit("killed", g.value, g.qualifier, r.span(g.first, died),
+                             r.in_parens(g.first)))
+            used.update(range(end, died))
+            i = died
     return hits
+
+
+_CLAUSE_ENDS = frozenset({",", ";", ".", "(", ")"})
+
+
+def _died_later(r: SentenceNumbers, j: int, reach: int = 8) -> int | None:
+    """Where a death said of the same subject ends, after its injury participle and what
+    qualifies it ("wounded [in the blast later] died"), within the clause; else None."""
+    for k in range(j, min(j + reach, len(r.toks))):
+        if r.low(k) in _CLAUSE_ENDS or r.low(k) in r.conjunctions:
+            return None
+        cas = casualty_at(r.ctx, r.toks, k)
+        if cas is not None:
+            return cas[2] if cas[0] == "killed" and "intransitive" in cas[1] else None
+    return None
 
 
 def _object_hits(r: SentenceNumbers, used: set[int]) -> list[_Hit]:

@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from marsad.analyse import Analysis
 from marsad.analyse.profiles import LanguageProfile
+from marsad.analyse.truecase import as_read
 from marsad.context import Context
+from marsad.extract.place_candidates import unknown_acronym
 from marsad.gazetteer import toponym_spans
 from marsad.packs import Pack
 
@@ -74,10 +76,14 @@ def find_toponyms(ctx: Context, analysis: Analysis) -> list[tuple[int, int]]:
                 ranked.append((*_trim(text, e.start, e.end), _NER))
             elif e.label == "PERSON":
                 persons.append((e.start, e.end))
-    ranked += [(s, e, _PACK) for s, e in pack_spans(text, ctx.pack)]
+    read = as_read(text)  # their capitals tell names: in a text set in capitals, as parsed
+    ranked += [(s, e, _PACK) for s, e in pack_spans(read, ctx.pack)]
     # a gazetteer name inside a person's name ("Sudani" in "al-Sudani") is not a place
-    ranked += [(s, e, _FALLBACK) for s, e in toponym_spans(text, gaz, never_toponyms(ctx.profile))
+    ranked += [(s, e, _FALLBACK) for s, e in toponym_spans(read, gaz, never_toponyms(ctx.profile))
                if not any(ps <= s and e <= pe for ps, pe in persons)]
+    # an acronym no place is written as ("UDA") is a group's (the pack's names stay)
+    ranked = [(s, e, source) for s, e, source in ranked
+              if source == _PACK or not unknown_acronym(ctx, read[slice(*_trim(read, s, e))])]
     eras = ctx.profile.words("era_abbreviations")
     kept: list[tuple[int, int]] = []
     for s, e, _ in sorted(ranked, key=lambda x: (x[0] - x[1], -x[2], x[0])):

@@ -38,6 +38,8 @@ MatchHow = Literal["exact", "core", "skeleton", "fuzzy"]
 
 FUZZY_MIN = 88  # rapidfuzz ratio for a typo to count (fuzz.ratio; WRatio gives false hits)
 SKELETON_MIN = 70  # ratio needed on top of an equal consonant skeleton
+# A name in capitals that only towns smaller than this bear is an acronym ("UDA": Uda, RO).
+ACRONYM_TOWN_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +190,16 @@ class Gazetteer:
             "AND (p.kind != 'city' OR p.population >= ?) LIMIT 1", (key, min_population)
         ).fetchone()
         return row is not None
+
+    @lru_cache(maxsize=4_096)  # noqa: B019 - one gazetteer per process; acronyms repeat
+    def place_in_capitals(self, name: str) -> bool:
+        """Whether a name written in capitals is a place's: one written so ("UAE", "NSW",
+        "B.C."), or the name of a unit or a big city ("GAZA", "LIMA" in a dateline); not the
+        small town that shares a group's acronym ("UDA": Uda, "IRA": Ira)."""
+        key = name_key(name).key
+        rows = self._con.execute("SELECT written FROM names WHERE key = ?", (key,)).fetchall()
+        return any(written and not any(c.islower() for c in written) for (written,) in rows) or (
+            self.is_name(key, ACRONYM_TOWN_POPULATION))
 
     def place(self, place_id: str) -> Place | None:
         hits = self._places("pid = ?", (place_id,))
