@@ -276,12 +276,15 @@ CASUALTY = Choice("killed", "injured")
 
 # A trigger lexicon of one PLOVER category (lexicons/assault.yaml; extract/lexicon.py lists them):
 # patterns by mode, "_" for none. Their syntax is checked by extract.lexicon.parse_pattern.
+# `kind` is the category's; `mode_kinds` gives a mode another (a dismissal is a SANCTION
+# incident, an imposed sanction a SANCTION statement).
 TRIGGERS = Record(
     {
         "category": Str(r"[A-Z]+", "an upper-case PLOVER category"),
         "modes": MapOf(ListOf(STR, min_items=1), min_items=1),
     },
-    optional={"kind": Choice(*get_args(EventKind))},
+    optional={"kind": Choice(*get_args(EventKind)),
+              "mode_kinds": MapOf(Choice(*get_args(EventKind)))},
 )
 
 NUMBERS = Record(

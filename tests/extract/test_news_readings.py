@@ -101,3 +101,23 @@ def test_a_toll_since_a_date_is_an_aggregate() -> None:
                  published=PUBLISHED)
     assert [(e.kind, e.category) for e in got] == [("aggregate", "ASSAULT")]
     assert got[0].killed is not None and got[0].killed.value == 1000
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # PLV, the second reading's training data, codes imposed sanctions COERCE; CODING.md a
+    # SANCTION statement, and a dismissal or suspension a SANCTION incident
+    ("The European Union imposed sanctions on Belarus on Monday.", "statement"),
+    ("Bosnian Serb Prime Minister Dragan Mikerevic resigned, a day after the international "
+     "community imposed fresh sanctions against Serb police and officials.", "statement"),
+    ("The army dismissed three generals.", "incident"),
+    ("The Israeli army yesterday suspended a platoon commander on suspicion he had fired at "
+     "a girl.", "incident"),
+])
+def test_sanctions_are_statements_and_dismissals_incidents(text: str, kind: str) -> None:
+    coded = _coded(text)
+    assert (kind, "SANCTION") in coded
+    assert "COERCE" not in [category for _, category in coded]
+
+
+def test_dismissing_claims_stays_a_rejection() -> None:
+    assert _coded("The minister dismissed the claims as lies.") == [("statement", "REJECT")]

@@ -307,11 +307,12 @@ def _prefer_longest(found: list[TriggerMatch]) -> list[TriggerMatch]:
 def _load_file(raw: dict[str, Any], morph: Morphology) -> list[Pattern]:
     out = []
     for mode, entries in raw["modes"].items():
+        kind = raw.get("mode_kinds", {}).get(mode, raw.get("kind", "incident"))
         for entry in entries:
             elements, tags = parse_pattern(entry, morph)
             out.append(
-                Pattern(raw["category"], None if mode == "_" else mode, raw.get("kind", "incident"),
-                        elements, tags, entry)
+                Pattern(raw["category"], None if mode == "_" else mode, kind, elements, tags,
+                        entry)
             )  # fmt: skip
     return out
 
