@@ -80,3 +80,21 @@ def test_evidence_that_demonstrates_a_fact_is_no_protest() -> None:
 def test_a_person_captured_is_taken_and_a_town_captured_is_occupied(text: str,
                                                                   mode: str) -> None:
     assert [m for m, _ in _assaults(text)] == [mode]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops were sent to quell a Muslim insurgency that has killed more than 500 people this "
+    "year.",
+    "Leaflets were dropped in an attempt to quell an insurgency that has led to the deaths of "
+    "more than 500 people this year.",
+])
+def test_what_a_campaign_did_is_told_inside_a_plan_against_it(text: str) -> None:
+    got = [(e.kind, e.category, e.killed.value if e.killed else None)
+           for e in events(text, published=PUBLISHED)]
+    assert got == [("aggregate", "ASSAULT", 500)]
+
+
+def test_what_a_campaign_could_do_is_no_event() -> None:
+    got = events("Generals warned of an offensive that could kill thousands.",
+                 published=PUBLISHED)
+    assert "ASSAULT" not in [e.category for e in got]

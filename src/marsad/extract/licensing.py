@@ -264,6 +264,14 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
         return True, anaphoric  # "kidnap victim Margaret Hassan": she was taken
     if not plural and named_victims_of(ctx, s, head):
         return True, anaphoric  # "the murder of Archbishop Oscar Romero": one known act
+    if any(has_form(ctx, c, p.words("result_verbs")) and not any(
+            a.dep in p.labels("auxiliary_deps") and a.lower in lexicon.factuality_cues(p)[
+                "hypothetical"] | lexicon.factuality_cues(p)["future"]
+            for a in children(s, c.i))
+           for c in children(s, head, p.labels("relative_clause_deps"))):
+        # "to quell an insurgency that has killed 500": what it did is told, whatever the
+        # verb above plans ("an offensive that could kill thousands" is not)
+        return True, anaphoric
     if t.dep in p.labels("root_dep"):
         return not plural, anaphoric
     if t.dep in p.labels("subject_deps") and gov is not None:
