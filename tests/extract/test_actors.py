@@ -128,3 +128,32 @@ def test_unknown_group_is_an_antecedent_when_its_name_says_group() -> None:
 def test_no_antecedent_leaves_the_description() -> None:
     e = events("The group fired rockets at a US base in Syria on Sunday.")[0]
     assert e.actors and e.actors[0].actor_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "recipient"),
+    [
+        # a participle's noun is the one the act was done to
+        ("The Dutch filmmaker murdered in Amsterdam had received threats for months.",
+         "ASSAULT", "Dutch filmmaker"),
+        ("Turkey said 10 employees kidnapped by militants in Iraq were freed.", "ASSAULT",
+         "employees"),
+        ("Three UN election workers who were freed yesterday thanked the Afghan people.",
+         "RETREAT", "UN election workers"),
+        # an answer's object made by someone: that someone is answered
+        ("Ethnic minority rebels in Darfur have rejected an attempt by the Sudanese "
+         "government to divide them.", "REJECT", "Sudanese government"),
+        ("The UN condemned the killing of civilians by soldiers.", "ACCUSE", "soldiers"),
+        ("The UN condemned the killing of civilians by soldiers.", "ASSAULT", "civilians"),
+    ],
+)
+def test_who_an_act_was_done_to(text: str, category: str, recipient: str) -> None:
+    got = [e for e in extract(text, date(2004, 11, 3)) if e.category == category]
+    assert [r.text for r in got[0].recipients] == [recipient]
+
+
+def test_a_condemned_act_is_no_recipient() -> None:
+    (accuse,) = [e for e in extract("President Bush condemned the beheading of American "
+                                    "hostage Eugene Armstrong.", date(2004, 9, 21))
+                 if e.category == "ACCUSE"]
+    assert accuse.recipients == () or all(r.text is None for r in accuse.recipients)

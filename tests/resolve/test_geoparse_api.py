@@ -144,3 +144,11 @@ def test_an_acronym_is_no_small_town_that_shares_it() -> None:
 def test_an_event_of_a_group_named_by_acronym_is_not_placed_at_a_town() -> None:
     (event,) = marsad.events("Last night the UDA leaders were meeting in emergency session.")
     assert event.where is None or event.where.country not in {"JP", "RO"}
+
+
+def test_a_group_the_pack_knows_is_no_town_that_shares_its_name() -> None:
+    # GeoNames gives Hamm (Germany) the alternate name "Hamas"; Baghdad is also an actor's
+    # name (the government's) and stays a place
+    assert by_text("Hamas rejected the demands.") == {}
+    assert set(by_text("Baghdad and Washington traded accusations.")) == {"Baghdad",
+                                                                          "Washington"}

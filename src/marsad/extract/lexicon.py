@@ -154,6 +154,12 @@ class Lexicon:
         }
         self._last: tuple[Sentence, list[TriggerMatch]] | None = None
 
+    def names_an_act(self, lemma: str) -> bool:
+        """Whether a noun of this lemma alone is a trigger ("attack/n", "beheading/n"):
+        an act, not an actor."""
+        return any(len(p.elements) == 1 and p.elements[0].pos is not None
+                   and "NOUN" in p.elements[0].pos for p in self._by_anchor.get(lemma, ()))
+
     def words_in(self, text: str) -> set[str]:
         """The lexicon words that some word of `text` may be a form of (a cheap superset of
         what `match` can find after the parse: stem plus a regular ending, or irregular)."""

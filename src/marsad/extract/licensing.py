@@ -318,11 +318,27 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
 def named_victims_of(ctx: Context, s: Sentence, head: int) -> list[Token]:
     """The people a noun trigger's "of" names or singles out: "the assassination of Hector
     Oqueli", "the murder of the Jesuit priests", "the killing of three soldiers"."""
+    return [o for o in _of_objects(ctx, s, head)
+            if _named_person(ctx, s, o) or _singled_out_people(ctx, s, o)]
+
+
+def people_of(ctx: Context, s: Sentence, head: int) -> list[Token]:
+    """The people a noun trigger's "of" names, singled out or not: "the killing of
+    civilians" harmed civilians (whether it is an act of its own is named_victims_of's)."""
+    return [o for o in _of_objects(ctx, s, head)
+            if _named_person(ctx, s, o) or _people_noun(ctx, o)]
+
+
+def _of_objects(ctx: Context, s: Sentence, head: int) -> list[Token]:
     p = ctx.profile
     return [o for prep in children(s, head, p.labels("prep_dep"))
             if prep.lower in p.words("victim_of_preps")
-            for o in children(s, prep.i, p.labels("prep_object_dep"))
-            if _named_person(ctx, s, o) or _singled_out_people(ctx, s, o)]
+            for o in children(s, prep.i, p.labels("prep_object_dep"))]
+
+
+def _people_noun(ctx: Context, t: Token) -> bool:
+    nouns = lexicon.actor_nouns(ctx.profile)
+    return t.lemma in nouns["civilian"] | nouns["armed"] | nouns["titles"]
 
 
 def _named_person(ctx: Context, s: Sentence, t: Token) -> bool:
@@ -337,8 +353,7 @@ def _singled_out_people(ctx: Context, s: Sentence, t: Token) -> bool:
     """People named by a noun with a definite determiner, a possessor or a number: known
     persons, not a kind of person ("the killing of civilians" may be any)."""
     p = ctx.profile
-    nouns = lexicon.actor_nouns(p)
-    if t.lemma not in nouns["civilian"] | nouns["armed"] | nouns["titles"]:
+    if not _people_noun(ctx, t):
         return False
     return any(c.dep in p.labels("possessor_dep") or c.dep in p.labels("count_deps") or (
         c.dep in p.labels("determiner_dep") and c.lower in p.words("definite_determiners"))

@@ -13,10 +13,17 @@ from __future__ import annotations
 from marsad.analyse import Sentence, Token
 from marsad.context import Context
 from marsad.extract import lexicon
-from marsad.extract.licensing import has_form, named_victims_of, report_verbs
+from marsad.extract.licensing import has_form, people_of, report_verbs
 from marsad.extract.mentions import actor_phrase, is_weapon
 from marsad.extract.tree import children, first_child
 from marsad.types import Mention
+
+# Acts done to people, which a participle on them tells ("the filmmaker murdered",
+# "kidnapped aid worker", "workers who were freed").
+DONE_TO = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+# Statements that answer what someone else did or said: their object's maker is the one
+# answered ("rejected an attempt by the government", "condemned the killing by soldiers").
+ANSWERS = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE"})
 
 
 def arguments(ctx: Context) -> frozenset[str]:
@@ -154,12 +161,30 @@ def nominal_patient(ctx: Context, s: Sentence, head: int,
     t = s.tokens[head]
     if not objs and t.dep in p.labels("object_deps"):
         objs = prep_objects(ctx, s, t.head, targets)
-    if not objs:  # "the assassination of Hector Oqueli": a named person is the one harmed
-        objs = named_victims_of(ctx, s, head)
+    if not objs:  # "the assassination of Hector Oqueli", "the killing of civilians"
+        objs = people_of(ctx, s, head)
     for o in objs:
         if is_weapon(ctx, s, o) is None:
             return actor_phrase(ctx, s, o)
     return None
+
+
+def _participle_head(ctx: Context, s: Sentence, head: int) -> Token | None:
+    """The noun a past participle describes ("the filmmaker murdered", "kidnapped aid
+    worker"), when the participle has no subject of its own; else None."""
+    p = ctx.profile
+    t = s.tokens[head]
+    if t.tag not in p.labels("past_participle_tag") or t.head == t.i or t.dep not in (
+            p.labels("relative_clause_deps") | p.labels("attributive_deps")):
+        return None
+    verbs = [t, *children(s, head, p.labels("conj_dep"))]
+    if any(children(s, v.i, p.labels("subject_deps") | p.labels("passive_subject_deps")
+                    | p.labels("object_deps")) for v in verbs):
+        return None  # "armed men killed 16 people" misread as "men [who were] killed"
+    noun = s.tokens[t.head]
+    if noun.pos not in p.labels("noun_pos") or noun.dep in p.labels("root_dep"):
+        return None  # a noun with no verb of its own: the participle is the sentence's verb
+    return noun
 
 
 def verbal_roles(ctx: Context, s: Sentence, head: int, category: str,
@@ -169,10 +194,18 @@ def verbal_roles(ctx: Context, s: Sentence, head: int, category: str,
     p = ctx.profile
     targets = p.words("target_preps")
     weapon: int | None = None
-    if is_passive(ctx, s, head):
+    done_to = _participle_head(ctx, s, head) if category in DONE_TO else None
+    if done_to is not None:
+        # "a Dutch filmmaker murdered in Amsterdam", "kidnapped aid worker Margaret Hassan",
+        # "10 employees kidnapped by militants": the noun it describes is the one it was done to
+        agent_tok, patient_tok = by_agent(ctx, s, head), done_to
+    elif is_passive(ctx, s, head):
         subj = first_child(s, head, p.labels("passive_subject_deps"))
         agent_tok = by_agent(ctx, s, head)
         patient_tok = subj
+        if subj is not None and subj.lower in p.words("relative_words") and (
+                s.tokens[head].dep in p.labels("relative_clause_deps")):
+            patient_tok = s.tokens[s.tokens[head].head]  # "workers who were freed": workers
     else:
         agent_tok = verbal_subject(ctx, s, head)
         patient_tok = verbal_object(ctx, s, head)
@@ -199,6 +232,14 @@ def verbal_roles(ctx: Context, s: Sentence, head: int, category: str,
         patient_tok = objs[0] if objs else None
     if patient_tok is not None and patient_tok.lemma in p.words("repetition_lemmas"):
         patient_tok = None  # "struck three times": a count, not a target
+    if category in ANSWERS and patient_tok is not None and (
+            patient_tok.pos in p.labels("common_noun_pos")) and (
+            maker := by_agent(ctx, s, patient_tok.i)) is not None:
+        patient_tok = maker  # "rejected an attempt by the government": the government
+    elif category in ANSWERS and patient_tok is not None and (
+            patient_tok.pos in p.labels("common_noun_pos")) and (
+            lexicon.triggers(p).names_an_act(patient_tok.lemma)):
+        patient_tok = None  # "condemned the beheading": the act; who did it goes unnamed
     agent = actor_phrase(ctx, s, agent_tok)
     patient = actor_phrase(ctx, s, patient_tok)
     return agent, patient, weapon

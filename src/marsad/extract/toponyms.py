@@ -55,6 +55,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _a_group(ctx: Context, name: str) -> bool:
+    if unknown_acronym(ctx, name):
+        return True
+    if ctx.pack.find_actor(name) is None or ctx.pack.find_places(name):
+        return False
+    gaz = ctx.gazetteer  # a name the pack gives an actor is a place as a big place's own
+    return not (gaz.big_place(name, own_name=True)  # name, or as a place's acronym ("UAE")
+                or (name.isupper() and gaz.place_in_capitals(name)))
+
+
 @lru_cache(maxsize=8)
 def never_toponyms(profile: LanguageProfile) -> frozenset[str]:
     """Capitalised words that begin sentences or name people, never places, with the month
@@ -81,9 +91,11 @@ def find_toponyms(ctx: Context, analysis: Analysis) -> list[tuple[int, int]]:
     # a gazetteer name inside a person's name ("Sudani" in "al-Sudani") is not a place
     ranked += [(s, e, _FALLBACK) for s, e in toponym_spans(read, gaz, never_toponyms(ctx.profile))
                if not any(ps <= s and e <= pe for ps, pe in persons)]
-    # an acronym no place is written as ("UDA") is a group's (the pack's names stay)
+    # an acronym no place is written as ("UDA"), a group the pack knows ("Hamas", not Hamm,
+    # which GeoNames also calls so) unless a big place bears it as its own name ("Baghdad"):
+    # no toponym (the pack's place names stay)
     ranked = [(s, e, source) for s, e, source in ranked
-              if source == _PACK or not unknown_acronym(ctx, read[slice(*_trim(read, s, e))])]
+              if source == _PACK or not _a_group(ctx, read[slice(*_trim(read, s, e))])]
     eras = ctx.profile.words("era_abbreviations")
     kept: list[tuple[int, int]] = []
     for s, e, _ in sorted(ranked, key=lambda x: (x[0] - x[1], -x[2], x[0])):

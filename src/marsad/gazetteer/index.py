@@ -38,8 +38,9 @@ MatchHow = Literal["exact", "core", "skeleton", "fuzzy"]
 
 FUZZY_MIN = 88  # rapidfuzz ratio for a typo to count (fuzz.ratio; WRatio gives false hits)
 SKELETON_MIN = 70  # ratio needed on top of an equal consonant skeleton
-# A name in capitals that only towns smaller than this bear is an acronym ("UDA": Uda, RO).
-ACRONYM_TOWN_POPULATION = 100_000
+# A group's name or acronym that only towns smaller than this bear names the group ("UDA":
+# Uda, RO; "Hamas").
+BIG_PLACE_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +200,19 @@ class Gazetteer:
         key = name_key(name).key
         rows = self._con.execute("SELECT written FROM names WHERE key = ?", (key,)).fetchall()
         return any(written and not any(c.islower() for c in written) for (written,) in rows) or (
-            self.is_name(key, ACRONYM_TOWN_POPULATION))
+            self.big_place(name))
+
+    def big_place(self, name: str, *, own_name: bool = False) -> bool:
+        """Whether the name, exactly, is a unit's or a big city's: a place before it is a
+        group's name or acronym that small towns share ("UDA"). `own_name`: the place's
+        own name, not one of its alternate names ("Hamas" is one of Hamm's)."""
+        if not own_name:
+            return self.is_name(name_key(name).key, BIG_PLACE_POPULATION)
+        row = self._con.execute(
+            "SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+            "AND n.written = p.name AND (p.kind != 'city' OR p.population >= ?) LIMIT 1",
+            (name_key(name).key, BIG_PLACE_POPULATION)).fetchone()
+        return row is not None
 
     def place(self, place_id: str) -> Place | None:
         hits = self._places("pid = ?", (place_id,))
