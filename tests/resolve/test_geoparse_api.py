@@ -150,5 +150,5 @@ def test_a_group_the_pack_knows_is_no_town_that_shares_its_name() -> None:
     # GeoNames gives Hamm (Germany) the alternate name "Hamas"; Baghdad is also an actor's
     # name (the government's) and stays a place
     assert by_text("Hamas rejected the demands.") == {}
-    assert set(by_text("Baghdad and Washington traded accusations.")) == {"Baghdad",
-                                                                          "Washington"}
+    assert set(by_text("Baghdad, Britain and Washington traded accusations.")) == {
+        "Baghdad", "Britain", "Washington"}

@@ -60,8 +60,10 @@ def _a_group(ctx: Context, name: str) -> bool:
         return True
     if ctx.pack.find_actor(name) is None or ctx.pack.find_places(name):
         return False
-    gaz = ctx.gazetteer  # a name the pack gives an actor is a place as a big place's own
-    return not (gaz.big_place(name, own_name=True)  # name, or as a place's acronym ("UAE")
+    # a name the pack gives an actor is a place as a country's ("Britain"), as a big place's
+    # own name ("Baghdad") or as a place's acronym ("UAE")
+    gaz = ctx.gazetteer
+    return not (gaz.country_named(name) is not None or gaz.big_place(name, own_name=True)
                 or (name.isupper() and gaz.place_in_capitals(name)))
 
 
