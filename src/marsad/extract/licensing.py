@@ -264,10 +264,7 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
         return True, anaphoric  # "kidnap victim Margaret Hassan": she was taken
     if not plural and named_victims_of(ctx, s, head):
         return True, anaphoric  # "the murder of Archbishop Oscar Romero": one known act
-    if any(has_form(ctx, c, p.words("result_verbs")) and not any(
-            a.dep in p.labels("auxiliary_deps") and a.lower in lexicon.factuality_cues(p)[
-                "hypothetical"] | lexicon.factuality_cues(p)["future"]
-            for a in children(s, c.i))
+    if any(has_form(ctx, c, p.words("result_verbs")) and not _modal_aux(ctx, s, c)
            for c in children(s, head, p.labels("relative_clause_deps"))):
         # "to quell an insurgency that has killed 500": what it did is told, whatever the
         # verb above plans ("an offensive that could kill thousands" is not)
@@ -313,6 +310,13 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
         if top.i in asserting:
             return True, anaphoric  # "blamed for the bombing", "held responsible for it"
     return False, anaphoric
+
+
+def _modal_aux(ctx: Context, s: Sentence, verb: Token) -> bool:
+    """Whether a verb has an auxiliary of the future or of a possibility ("will", "could")."""
+    cues = lexicon.factuality_cues(ctx.profile)
+    modals = cues["future"] | cues["hypothetical"]
+    return any(a.lower in modals for a in children(s, verb.i, ctx.profile.labels("auxiliary_deps")))
 
 
 def named_victims_of(ctx: Context, s: Sentence, head: int) -> list[Token]:

@@ -233,13 +233,12 @@ def verbal_roles(ctx: Context, s: Sentence, head: int, category: str,
     if patient_tok is not None and patient_tok.lemma in p.words("repetition_lemmas"):
         patient_tok = None  # "struck three times": a count, not a target
     if category in ANSWERS and patient_tok is not None and (
-            patient_tok.pos in p.labels("common_noun_pos")) and (
-            maker := by_agent(ctx, s, patient_tok.i)) is not None:
-        patient_tok = maker  # "rejected an attempt by the government": the government
-    elif category in ANSWERS and patient_tok is not None and (
-            patient_tok.pos in p.labels("common_noun_pos")) and (
-            lexicon.triggers(p).names_an_act(patient_tok.lemma)):
-        patient_tok = None  # "condemned the beheading": the act; who did it goes unnamed
+            patient_tok.pos in p.labels("common_noun_pos")):
+        maker = by_agent(ctx, s, patient_tok.i)
+        if maker is not None:
+            patient_tok = maker  # "rejected an attempt by the government": the government
+        elif lexicon.triggers(p).names_an_act(patient_tok.lemma):
+            patient_tok = None  # "condemned the beheading": the act; who did it goes unnamed
     agent = actor_phrase(ctx, s, agent_tok)
     patient = actor_phrase(ctx, s, patient_tok)
     return agent, patient, weapon
