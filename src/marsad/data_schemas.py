@@ -548,7 +548,7 @@ SCHEMAS: dict[str, Schema] = {
             "unreal_adjectives",
             "series_nouns",
             "series_preps", "campaign_nouns", "period_phrases", "killing_verbs",
-            "instrument_verbs", "delivery_verbs", "light_verbs",
+            "instrument_verbs", "delivery_verbs", "light_verbs", "act_maker_nouns",
             "result_verbs", "copula_lemmas", "going_to_lemmas", "responsibility_verbs",
             "claim_lemmas", "bare_denial_verbs", "distancing_verbs", "nothing_to_do_verbs",
             "nothing_to_do_objects", "responsibility_nouns", "responsibility_preps",

@@ -44,14 +44,25 @@ def _compatible_mode(a: str | None, b: str | None) -> bool:
 
 
 _ARREST_MODES = frozenset({"arrest", "detain", "seize", "confiscate"})
+_SENTENCES_PER_PARAGRAPH = 3
+
+
+def paragraphs_after(s: Sentence, earlier: Sentence) -> int:
+    """How far `s` is from an earlier sentence, in paragraphs. A text that never breaks its
+    paragraphs (a scraped page in one block, a transcript) still moves on: every three
+    sentences count as one."""
+    return max(s.paragraph - earlier.paragraph,
+               (s.index - earlier.index) // _SENTENCES_PER_PARAGRAPH)
 
 
 def follow_up_arrest(ctx: Context, f: Frame, s: Sentence, inc: Draft) -> bool:
     """"Police later detained four protesters", "Both suspects were arrested": the arrests
     that close a reported incident belong to it (the protest met an intervention; the
     attackers were caught) unless the sentence marks a separate event."""
-    if f.category != "COERCE" or s.paragraph > inc.sentence.paragraph + 1:
+    if f.category != "COERCE" or paragraphs_after(s, inc.sentence) > 1:
         return False
+    if inc.frame.category == "COERCE" and inc.frame.mode not in _ARREST_MODES | {None}:
+        return False  # arrests after a curfew or a ban are acts of their own
     if f.mode not in _ARREST_MODES and ctx.profile.discourse("arrest_words").isdisjoint(
         lexicon.forms(ctx.profile, s.tokens[f.head])
     ):
@@ -147,11 +158,11 @@ def merge_into_previous(ctx: Context, d: Draft, inc: Draft | None, agg: Draft | 
     ) or "clash" in (inc.frame.mode, f.mode)):
         return False
     category, mode = _effective(d)
-    crowd = (category == inc.frame.category and s.paragraph <= inc.sentence.paragraph + 1
+    crowd = (category == inc.frame.category and paragraphs_after(s, inc.sentence) <= 1
              and _same_crowd(ctx, d, inc))
     same = f.anaphoric or crowd or (d.agent is None and (
         s.tokens[f.head].lemma in toll_verbs or f.category == inc.frame.category))
-    if not same or s.paragraph > inc.sentence.paragraph + 6:
+    if not same or paragraphs_after(s, inc.sentence) > 6:
         return False
     if d.agent is not None and inc.agent is not None and not f.anaphoric and not crowd:
         return False

@@ -14,6 +14,7 @@ from marsad.extract import lexicon, roles, tree
 from marsad.extract.draft import Draft
 from marsad.extract.frames import Frame
 from marsad.extract.mentions import actor_phrase
+from marsad.extract.merging import paragraphs_after
 from marsad.types import Mention, Span
 
 _PROTEST_VOICES = frozenset({"protester", "crowd"})
@@ -29,7 +30,7 @@ def voices_protest(ctx: Context, f: Frame, agent: Mention | None, protest: Draft
     answering the protesters speaks for himself."""
     if f.kind != "statement" or f.category not in _PROTEST_CLAIMS or protest is None:
         return False
-    if s.paragraph > protest.sentence.paragraph + 3 or f.attributed is not None:
+    if paragraphs_after(s, protest.sentence) > 3 or f.attributed is not None:
         return False
     if agent is None:
         return s.index <= protest.sentence.index + 1

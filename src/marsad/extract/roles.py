@@ -120,7 +120,8 @@ def nominal_agent(ctx: Context, s: Sentence, head: int) -> Mention | None:
             return m
     for c in children(s, head, p.labels("nominal_modifier_deps")):
         named = c.pos in p.labels("proper_noun_pos") or c.ent in p.labels("agent_entities")
-        if named and is_weapon(ctx, s, c) is None:
+        maker = named or c.lemma.lower() in p.words("act_maker_nouns")  # "police firing"
+        if maker and is_weapon(ctx, s, c) is None:
             return actor_phrase(ctx, s, c)
     by = by_agent(ctx, s, head)
     if by is not None and is_weapon(ctx, s, by) is None:
@@ -187,6 +188,17 @@ def _participle_head(ctx: Context, s: Sentence, head: int) -> Token | None:
     return noun
 
 
+def _names_an_act(ctx: Context, t: Token) -> bool:
+    """"attack" in "a Taliban attack killed five": an act as a verb's subject. Nouns for
+    people that also trigger an act ("protesters") are people."""
+    p = ctx.profile
+    if t.pos not in p.labels("common_noun_pos"):
+        return False
+    if any(t.lemma.lower() in nouns for nouns in lexicon.actor_nouns(p).values()):
+        return False
+    return lexicon.triggers(p).names_an_act(t.lemma)
+
+
 def verbal_roles(ctx: Context, s: Sentence, head: int, category: str,
                   match: tuple[int, ...] = ()) -> tuple[Mention | None, Mention | None,
                                                        int | None]:
@@ -240,6 +252,8 @@ def verbal_roles(ctx: Context, s: Sentence, head: int, category: str,
         elif lexicon.triggers(p).names_an_act(patient_tok.lemma):
             patient_tok = None  # "condemned the beheading": the act; who did it goes unnamed
     agent = actor_phrase(ctx, s, agent_tok)
+    if agent is not None and agent_tok is not None and _names_an_act(ctx, agent_tok):
+        agent = nominal_agent(ctx, s, agent_tok.i)  # "a Taliban attack killed five": Taliban
     patient = actor_phrase(ctx, s, patient_tok)
     return agent, patient, weapon
 
