@@ -23,6 +23,7 @@ import argparse
 import json
 import statistics
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -106,20 +107,35 @@ def resolution(docs: list[dict[str, Any]], misses: int) -> tuple[list[str], floa
 
 
 def _point_convention(wrong: list[tuple[Any, ...]], n: int) -> str:
-    """How many misplaced country mentions are the right country at another reference point
-    (a corpus may put a country where Wikipedia does, marsad where GeoNames does): the gold
-    point reverse-geocoded (reverse_geocoder's offline table) lies in the chosen country."""
+    """How many misplaced country and admin1 mentions are the right unit at another
+    reference point (a corpus may put a unit where Wikipedia does, marsad where GeoNames
+    does): the gold point reverse-geocoded (reverse_geocoder's offline table) lies in the
+    chosen country, or in the chosen admin1 (its name compared without accents or case)."""
     import reverse_geocoder  # a dependency of the gazetteer build; slow to import
 
-    countries = [w for w in wrong if w[3] is not None and w[3].precision == "country"]
-    if not countries:
-        return "  country mentions beyond 161 km: none"
-    gold = [(w[4], w[5]) for w in countries]
-    found = reverse_geocoder.search(gold, mode=1, verbose=False)
-    same = sum(1 for w, r in zip(countries, found, strict=True) if r["cc"] == w[3].country)
-    return (f"  country mentions beyond 161 km: {len(countries)}, of which {same} the right "
-            f"country at another reference point; counting those right, Acc@161km "
-            f"{_acc_plus(n, wrong, same):.3f}")
+    units = [w for w in wrong if w[3] is not None and w[3].precision in ("country", "admin1")]
+    if not units:
+        return "  country and admin1 mentions beyond 161 km: none"
+    found = reverse_geocoder.search([(w[4], w[5]) for w in units], mode=1, verbose=False)
+    same = {"country": 0, "admin1": 0}
+    for w, r in zip(units, found, strict=True):
+        place = w[3]
+        if r["cc"] != place.country:
+            continue
+        if place.precision == "country" or _folded(r["admin1"]) in {
+                _folded(place.admin1 or ""), _folded(place.name or "")}:
+            same[place.precision] += 1
+    told = {k: sum(1 for w in units if w[3].precision == k) for k in same}
+    return (f"  country mentions beyond 161 km: {told['country']}, admin1: {told['admin1']}; "
+            f"the right unit at another reference point: {same['country']} and "
+            f"{same['admin1']}; counting those right, Acc@161km "
+            f"{_acc_plus(n, wrong, same['country']):.3f} (countries), "
+            f"{_acc_plus(n, wrong, same['country'] + same['admin1']):.3f} (and admin1)")
+
+
+def _folded(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
 def _acc_plus(n: int, wrong: list[Any], extra: int) -> float:
