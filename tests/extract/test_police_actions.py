@@ -80,3 +80,27 @@ def test_an_arrest_right_after_a_riot_closes_it() -> None:
             "four of the rioters.")
     got = events(text, published=PUBLISHED)
     assert ("COERCE", "arrest") not in [(e.category, e.mode) for e in got]
+
+
+@pytest.mark.parametrize("text", [
+    "One person was killed in the police firing on Monday.",
+    "73 people have been killed in firing by the police since Friday.",
+])
+def test_police_firing_is_no_accidental_fire(text: str) -> None:
+    # the gerund "firing" has the lemma of "fire", a mishap only as a noun ("a fire")
+    assert [e.category for e in events(text, published=PUBLISHED)] == ["ASSAULT"]
+
+
+def test_a_death_in_a_fire_stays_an_accident() -> None:
+    assert events("Two people were killed in a fire in Lagos on Monday.",
+                  published=PUBLISHED) == []
+
+
+def test_deaths_in_clashes_tell_the_clashes() -> None:
+    e = _one("Three people died in clashes with police in Lagos on Monday.")
+    assert (e.category, e.mode) == ("ASSAULT", "clash")
+    assert e.killed is not None and e.killed.value == 3
+
+
+def test_deaths_that_may_come_tell_no_clashes() -> None:
+    assert events("Many more could die in clashes.", published=PUBLISHED) == []

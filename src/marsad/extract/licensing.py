@@ -284,7 +284,7 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
         return True, anaphoric  # "there was an armed clash", "there were clashes"
     objects, light = p.labels("object_deps"), p.words("light_verbs")
     if plural:
-        if amid_acts(ctx, s, head):
+        if amid_acts(ctx, s, head) or _toll_in(ctx, s, t):
             return True, anaphoric
         # "forces carried out air strikes near X": a finite light verb reports the acts
         ok = t.dep in objects and gov is not None and gov.tag in p.labels(
@@ -310,6 +310,18 @@ def nominal_licensed(ctx: Context, s: Sentence, head: int, has_count: bool,
         if top.i in asserting:
             return True, anaphoric  # "blamed for the bombing", "held responsible for it"
     return False, anaphoric
+
+
+def _toll_in(ctx: Context, s: Sentence, t: Token) -> bool:
+    """"Three died in clashes with police": the acts a told death fell in happened."""
+    p = ctx.profile
+    if t.dep not in p.labels("prep_object_dep") or t.head == t.i:
+        return False
+    prep = s.tokens[t.head]
+    verb = s.tokens[prep.head]
+    return (prep.lower in p.words("licensing_preps") and verb.pos in p.labels("verb_pos")
+            and has_form(ctx, verb, ctx.profile.discourse("toll_verbs"))
+            and not _modal_aux(ctx, s, verb))
 
 
 def _modal_aux(ctx: Context, s: Sentence, verb: Token) -> bool:
@@ -413,18 +425,22 @@ def accidental_cause(ctx: Context, s: Sentence, head: int, agent: Mention | None
     train", "a sailor killed in a submarine fire", "killed when fire tore through their
     home". Only as the agent or the cause: "opened fire" and "a train bombing" are acts."""
     p = ctx.profile
-    mishaps = p.words("accident_causes")
+    words = p.words("accident_causes")
+
+    def mishap(t: Token) -> bool:  # "a fire", not the gerund of "police firing"
+        return t.lemma in words and t.pos in p.labels("noun_pos")
+
     if agent is not None:
-        return s.tokens[agent.head].lemma in mishaps
+        return mishap(s.tokens[agent.head])
     # the trigger and the verbs joined to it ("struck and killed by a train")
     verbs = [head, *(c.i for c in children(s, head, p.labels("conj_dep")))]
     for v in verbs:
         for c in children(s, v, p.labels("preposition_deps")):
             if c.lower in p.words("licensing_preps") and any(
-                    o.lemma in mishaps for o in children(s, c.i, p.labels("prep_object_dep"))):
+                    mishap(o) for o in children(s, c.i, p.labels("prep_object_dep"))):
                 return True  # "killed in a fire", "died in the crash", "hit by a train"
         for clause in children(s, v, p.labels("adverbial_clause_dep")):
-            if any(x.lemma in mishaps
+            if any(mishap(x)
                    for x in children(s, clause.i, p.labels("active_subject_deps"))):
                 return True  # "killed when fire tore through"
     return False
