@@ -14,6 +14,7 @@ from typing import NamedTuple
 from marsad.analyse import model
 from marsad.analyse.datelines import find_dateline
 from marsad.analyse.glued import split_glued
+from marsad.analyse.remnants import repair_remnants
 from marsad.analyse.truecase import is_shouting, read_shouted
 from marsad.analyse.types import Analysis, Entity, Sentence, Token
 from marsad.breaks import cut_after_break
@@ -85,6 +86,7 @@ def _split(texts: Sequence[str]) -> list[list[_Split]]:
                 start, line = start + dl.length, line[dl.length :]
             for piece_start, piece in _pieces(start, line, _MAX_PIECE):
                 jobs.append((n, piece_start, para))
+                piece = repair_remnants(piece)  # "Iraq #39;s" read as "Iraq's" (same length)
                 lines.append(read_shouted(piece) if is_shouting(piece) else piece)
     nlp = model.splitter()
     for job, ((n, base, para), doc) in enumerate(

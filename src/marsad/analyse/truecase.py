@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from marsad.analyse.inflection import deinflections
+from marsad.analyse.remnants import repair_remnants
 from marsad.datafiles import load_data
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -46,11 +47,12 @@ def read_shouted(line: str) -> str:
 
 @lru_cache(maxsize=1024)  # the place and toponym scans both read each sentence
 def as_read(text: str) -> str:
-    """`text` with each line set in capitals re-cased as the parser reads it (same length):
-    for the scans that look for capitalised names beside the parse ("ATTACK ON A U.S.
-    CONVOY" names no town of Convoy)."""
-    return "".join(truecase(line) if is_shouting(line) else line
-                   for line in text.splitlines(keepends=True))
+    """`text` as the parser reads it (same length): each line set in capitals re-cased, and
+    character references that lost their "&" read as their characters (remnants.py), for
+    the scans that look for capitalised names beside the parse ("ATTACK ON A U.S. CONVOY"
+    names no town of Convoy)."""
+    lines = (repair_remnants(line) for line in text.splitlines(keepends=True))
+    return "".join(truecase(line) if is_shouting(line) else line for line in lines)
 
 
 def truecase(line: str) -> str:
