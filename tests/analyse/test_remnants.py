@@ -14,6 +14,7 @@ from marsad.analyse.remnants import repair_remnants
     ("he didn#39;t go", "he didn't    go"),
     ("a  quot;spirit of dialogue quot; here", 'a  "spirit     of dialogue "     here'),
     ("costs #36;5 million", "costs $5    million"),
+    ("militants &lt;b&gt;...&lt;/b&gt;", "militants " + " " * 9 + "..." + " " * 10),
 ])
 def test_a_remnant_is_read_as_its_character_in_the_same_length(text: str, read: str) -> None:
     assert repair_remnants(text) == read
@@ -21,7 +22,7 @@ def test_a_remnant_is_read_as_its_character_in_the_same_length(text: str, read: 
 
 
 @pytest.mark.parametrize("text", [
-    "AT&amp;T and &lt;b&gt;",  # whole references: the clean stage's business
+    "AT&amp;T and 3 &lt; 4",  # whole references: the clean stage's business
     "see item #12; more",  # no printable character
     "the camp; the town",  # a word before a semicolon
 ])

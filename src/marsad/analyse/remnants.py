@@ -19,6 +19,8 @@ from html.entities import name2codepoint
 _NAMED = frozenset({"quot", "apos", "amp"})
 _REMNANT = re.compile(r"( ?)(?:(?<!&)#(\d{2,4})|(?<![&\w])([a-z]{3,4}));(\w*)")
 _APOSTROPHES = frozenset("'’")
+# markup escaped once too often: "militants &lt;b&gt;...&lt;/b&gt;" is read as blank
+_ESCAPED_TAG = re.compile(r"&lt;/?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^&]{0,80})?/?&gt;")
 
 
 def _char(number: str | None, name: str | None) -> str | None:
@@ -31,9 +33,11 @@ def _char(number: str | None, name: str | None) -> str | None:
 
 
 def repair_remnants(line: str) -> str:
-    """`line` with each remnant read as its character; the same length."""
+    """`line` with each remnant read as its character, and markup escaped as text
+    ("&lt;b&gt;") blanked; the same length."""
     if ";" not in line:
         return line
+    line = _ESCAPED_TAG.sub(lambda m: " " * len(m.group()), line)
 
     def one(m: re.Match[str]) -> str:
         lead, number, name, word = m.groups()
