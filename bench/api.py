@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import http.client
 import os
 import random
 import signal
@@ -40,14 +41,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlencode
-
-import httpx
+from urllib.parse import urlencode, urlsplit
 
 from marsad.store import Store
 from marsad.types import (
@@ -286,34 +286,58 @@ def wait_ready(base: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{base}/api/stats", timeout=5).status_code == 200:
+            conn = http.client.HTTPConnection(*_host_port(base), timeout=5)
+            conn.request("GET", "/api/stats")
+            if conn.getresponse().status == 200:
                 return
-        except httpx.HTTPError:
+        except (http.client.HTTPException, OSError):
             pass
         time.sleep(0.2)
     raise SystemExit("server did not start")
 
 
-def load(base: str, paths: list[str], concurrency: int) -> tuple[float, list[float]]:
-    """GET every path, `concurrency` at a time; (wall seconds, per-request seconds)."""
-    clients = [httpx.Client(base_url=base, timeout=30) for _ in range(concurrency)]
+def _host_port(base: str) -> tuple[str, int]:
+    where = urlsplit(base)
+    return str(where.hostname), int(where.port or 80)
 
-    def one(item: tuple[int, str]) -> float:
-        index, path = item
-        client = clients[index % concurrency]
+
+def load(base: str, paths: list[str], concurrency: int) -> tuple[float, list[float]]:
+    """GET every path, `concurrency` at a time; (wall seconds, per-request seconds).
+
+    Each client thread keeps one HTTP/1.1 connection (http.client: a fraction of httpx's
+    CPU a request, which these client threads take from the server's cores)."""
+    host, port = _host_port(base)
+    local = threading.local()
+
+    def connection() -> http.client.HTTPConnection:
+        conn = getattr(local, "conn", None)
+        if conn is None:
+            conn = local.conn = http.client.HTTPConnection(host, port, timeout=30)
+        return conn
+
+    def one(path: str) -> float:
         began = time.perf_counter()
-        response = client.get(path)
+        conn = connection()
+        try:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
+        except (http.client.HTTPException, OSError):
+            conn.close()  # the server closed a kept-alive connection: once more, afresh
+            local.conn = None
+            conn = connection()
+            conn.request("GET", path)
+            response = conn.getresponse()
+            response.read()
         elapsed = time.perf_counter() - began
-        if response.status_code != 200:
-            raise SystemExit(f"{path}: HTTP {response.status_code}")
+        if response.status != 200:
+            raise SystemExit(f"{path}: HTTP {response.status}")
         return elapsed
 
     began = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
-        latencies = list(pool.map(one, enumerate(paths)))
+        latencies = list(pool.map(one, paths))
     wall = time.perf_counter() - began
-    for client in clients:
-        client.close()
     return wall, latencies
 
 
