@@ -15,6 +15,7 @@ from marsad.analyse import Sentence
 from marsad.analyse.profiles import LanguageProfile
 from marsad.analyse.truecase import as_read
 from marsad.context import Context
+from marsad.extract import lexicon
 from marsad.extract.mentions import places
 from marsad.extract.tree import children
 
@@ -179,8 +180,22 @@ def _name_runs(ctx: Context, text: str, s: Sentence) -> list[Candidate]:
         c = Candidate(start, start + len(first), _bare(ctx, first),
                       [w.rstrip(".") for w in within], s.start + m.end())
         c.head = _token_at(s, c.start, c.end)
+        if _actor_noun(ctx, s, c):
+            continue
         out.append(c)
     return out
+
+
+def _actor_noun(ctx: Context, s: Sentence, c: Candidate) -> bool:
+    """"Police are investigating...": a capitalised common noun for people (the first word
+    of a sentence), not the Polish town of Police."""
+    if c.head is None or " " in s.text[c.start - s.start : c.end - s.start].strip():
+        return False
+    t = s.tokens[c.head]
+    if t.pos not in ctx.profile.labels("common_noun_pos"):
+        return False
+    return any(t.lemma in nouns or t.lower in nouns
+               for nouns in lexicon.actor_nouns(ctx.profile).values())
 
 
 def _entity_candidates(ctx: Context, s: Sentence, known: list[Candidate]) -> list[Candidate]:
