@@ -392,6 +392,18 @@ def actor_nouns(profile: LanguageProfile) -> dict[str, frozenset[str]]:
     return {k: frozenset(str(w).lower() for w in v) for k, v in raw.items()}
 
 
+@cache
+def _actor_words(profile: LanguageProfile) -> frozenset[str]:
+    return frozenset().union(*actor_nouns(profile).values())
+
+
+def is_actor_noun(profile: LanguageProfile, t: Token) -> bool:
+    """Whether a word is one of actors.yaml's nouns ("police", "protesters", "official"),
+    by its lemma or as written."""
+    words = _actor_words(profile)
+    return t.lemma in words or t.lower in words
+
+
 def speech(profile: LanguageProfile) -> dict[str, Any]:
     speech_words: dict[str, Any] = profile.data("lexicons/speech.yaml")
     return speech_words

@@ -320,7 +320,7 @@ def _toll_in(ctx: Context, s: Sentence, t: Token) -> bool:
     prep = s.tokens[t.head]
     verb = s.tokens[prep.head]
     return (prep.lower in p.words("licensing_preps") and verb.pos in p.labels("verb_pos")
-            and has_form(ctx, verb, ctx.profile.discourse("toll_verbs"))
+            and has_form(ctx, verb, p.discourse("toll_verbs"))
             and not _modal_aux(ctx, s, verb))
 
 

@@ -61,7 +61,8 @@ def follow_up_arrest(ctx: Context, f: Frame, s: Sentence, inc: Draft) -> bool:
     attackers were caught) unless the sentence marks a separate event."""
     if f.category != "COERCE" or paragraphs_after(s, inc.sentence) > 1:
         return False
-    if inc.frame.category == "COERCE" and inc.frame.mode not in _ARREST_MODES | {None}:
+    mode = inc.frame.mode
+    if inc.frame.category == "COERCE" and mode is not None and mode not in _ARREST_MODES:
         return False  # arrests after a curfew or a ban are acts of their own
     if f.mode not in _ARREST_MODES and ctx.profile.discourse("arrest_words").isdisjoint(
         lexicon.forms(ctx.profile, s.tokens[f.head])

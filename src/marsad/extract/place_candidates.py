@@ -192,10 +192,7 @@ def _actor_noun(ctx: Context, s: Sentence, c: Candidate) -> bool:
     if c.head is None or " " in s.text[c.start - s.start : c.end - s.start].strip():
         return False
     t = s.tokens[c.head]
-    if t.pos not in ctx.profile.labels("common_noun_pos"):
-        return False
-    return any(t.lemma in nouns or t.lower in nouns
-               for nouns in lexicon.actor_nouns(ctx.profile).values())
+    return t.pos in ctx.profile.labels("common_noun_pos") and lexicon.is_actor_noun(ctx.profile, t)
 
 
 def _entity_candidates(ctx: Context, s: Sentence, known: list[Candidate]) -> list[Candidate]:

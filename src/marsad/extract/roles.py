@@ -194,9 +194,7 @@ def _names_an_act(ctx: Context, t: Token) -> bool:
     p = ctx.profile
     if t.pos not in p.labels("common_noun_pos"):
         return False
-    if any(t.lemma.lower() in nouns for nouns in lexicon.actor_nouns(p).values()):
-        return False
-    return lexicon.triggers(p).names_an_act(t.lemma)
+    return not lexicon.is_actor_noun(p, t) and lexicon.triggers(p).names_an_act(t.lemma)
 
 
 def verbal_roles(ctx: Context, s: Sentence, head: int, category: str,
