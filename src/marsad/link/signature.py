@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -72,10 +72,17 @@ class LinkEvent:
 
 def to_json(event: LinkEvent) -> dict[str, Any]:
     """The signature as stored (link_nodes.signature)."""
-    raw = asdict(event)
+    # Field by field, not dataclasses.asdict, which deep-copies every value (each save
+    # writes ten signatures). Every value is a scalar but these four.
+    raw = {name: getattr(event, name) for name in _FIELDS}
+    raw["window"] = (None if event.window is None else
+                     {"lo": event.window.lo, "hi": event.window.hi, "hard": event.window.hard})
     raw["actors"], raw["recipients"] = sorted(event.actors), sorted(event.recipients)
     raw["terms"] = dict(event.terms)
     return raw
+
+
+_FIELDS = tuple(f.name for f in fields(LinkEvent))
 
 
 def from_json(raw: Mapping[str, Any]) -> LinkEvent:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from marsad.link.batch import back_references
 from marsad.link.blocking import blocks_of, query_blocks
-from marsad.link.compare import Comparison, Reason, compare_pair
+from marsad.link.compare import Comparison, compare_pair
 from marsad.link.grouping import Constraints, Pair, cluster, pair
 from marsad.link.resolution import resolve_incident
 from marsad.link.settings import LinkSettings, default_settings
@@ -70,46 +70,67 @@ def link_document(session: Session, doc: LinkDocument, events: Sequence[Event],
     """Link a document whose events were just stored (ids in the same order)."""
     settings = settings or default_settings()
     sigs = signatures(doc, events, settings)
-    for sig, event_id in zip(sigs, event_ids, strict=True):
-        session.add(LinkNodeModel(key=sig.key, event_id=event_id, document_id=doc.id,
-                                  signature=to_json(sig), component=sig.key, incident_id=None))
-    session.flush()
+    # Core inserts, not the ORM's unit of work: these rows are new (replacing a document's
+    # events deleted its nodes, their blocks and pairs) and nothing reads them as objects.
+    if sigs:
+        session.execute(insert(LinkNodeModel), [
+            dict(key=sig.key, event_id=event_id, document_id=doc.id, signature=to_json(sig),
+                 component=sig.key, incident_id=None)
+            for sig, event_id in zip(sigs, event_ids, strict=True)])
     linkable = [s for s in sigs if s.kind != "aggregate"]
-    session.add_all(LinkBlockModel(block=b, node_key=s.key)
-                    for s in linkable for b in blocks_of(s, settings))
-    session.flush()
+    blocks = [dict(block=b, node_key=s.key) for s in linkable for b in blocks_of(s, settings)]
+    if blocks:
+        session.execute(insert(LinkBlockModel), blocks)
+    known: dict[str, LinkEvent] = {s.key: s for s in sigs}
     touched = set(previous.components) | {s.key for s in linkable}
-    for sig in linkable:
-        for key, (other, component) in _candidates(session, sig, settings).items():
+    pairs: dict[Pair, dict[str, Any]] = {}
+    for sig, candidates in zip(linkable, _candidates(session, linkable, known, settings),
+                               strict=True):
+        for key, component in candidates.items():
+            other = known[key]
             if other.document == doc.id and key < sig.key:
                 continue  # a pair within the document: scored once, from its first key
             p, c = compare_pair(sig, other, settings)
             if not c.vetoed and c.score >= settings.possible:
-                session.merge(LinkPairModel(key_a=p[0], key_b=p[1], score=c.score,
-                                            reasons=[r.to_json() for r in c.reasons]))
+                pairs[p] = dict(key_a=p[0], key_b=p[1], score=c.score,
+                                reasons=[r.to_json() for r in c.reasons])
                 touched.add(component)
-    session.flush()
-    recluster(session, touched, previous, settings)
+    if pairs:
+        session.execute(insert(LinkPairModel), list(pairs.values()))
+    recluster(session, touched, previous, settings, known)
 
 
-def _candidates(session: Session, sig: LinkEvent, settings: LinkSettings
-                ) -> dict[str, tuple[LinkEvent, str]]:
-    """The stored events in the blocks `sig` looks in: key -> (signature, component)."""
-    keys = [k for k in session.scalars(
-        select(LinkBlockModel.node_key).distinct()
-        .where(LinkBlockModel.block.in_(query_blocks(sig, settings)))) if k != sig.key]
-    out: dict[str, tuple[LinkEvent, str]] = {}
-    for chunk in _chunks(keys):
+def _candidates(session: Session, sigs: Sequence[LinkEvent], known: dict[str, LinkEvent],
+                settings: LinkSettings) -> list[dict[str, str]]:
+    """For each signature, the stored events in the blocks it looks in (key -> component),
+    found in one pass over the blocks index for all of them; `known` gains the signatures
+    read (each decoded once, however many of the document's events it is a candidate of)."""
+    wanted = {s.key: set(query_blocks(s, settings)) for s in sigs}
+    in_block: dict[str, set[str]] = {}
+    for chunk in _chunks(sorted(set().union(*wanted.values()))):
+        for block, key in session.execute(
+                select(LinkBlockModel.block, LinkBlockModel.node_key)
+                .where(LinkBlockModel.block.in_(chunk))):
+            in_block.setdefault(block, set()).add(key)
+    keys_of = {s.key: set().union(*(in_block.get(b, ()) for b in wanted[s.key])) - {s.key}
+               for s in sigs}
+    components: dict[str, str] = {}
+    for chunk in _chunks(sorted(set().union(*keys_of.values()))):
         for key, raw, component in session.execute(
                 select(LinkNodeModel.key, LinkNodeModel.signature, LinkNodeModel.component)
                 .where(LinkNodeModel.key.in_(chunk))):
-            out[key] = (from_json(raw), component)
-    return out
+            components[key] = component
+            if key not in known:
+                known[key] = from_json(raw)
+    return [{k: components[k] for k in sorted(keys_of[s.key]) if k in components}
+            for s in sigs]
 
 
-def _signatures(session: Session, keys: Sequence[str]) -> dict[str, LinkEvent]:
-    out: dict[str, LinkEvent] = {}
-    for chunk in _chunks(list(keys)):
+def _signatures(session: Session, keys: Sequence[str],
+                known: Mapping[str, LinkEvent] | None = None) -> dict[str, LinkEvent]:
+    known = known or {}
+    out = {k: known[k] for k in keys if k in known}
+    for chunk in _chunks([k for k in keys if k not in out]):
         for key, raw in session.execute(select(LinkNodeModel.key, LinkNodeModel.signature)
                                         .where(LinkNodeModel.key.in_(chunk))):
             out[key] = from_json(raw)
@@ -144,26 +165,30 @@ def _closure(session: Session, components: set[str]) -> tuple[list[str], Constra
 
 
 def _edges(session: Session, keys: Sequence[str]) -> dict[Pair, Comparison]:
+    """The stored pairs among `keys`, by score alone: clustering reads no reasons (they
+    are for the analyst who opens a pair), and decoding them was most of this look-up."""
     wanted = set(keys)
     out: dict[Pair, Comparison] = {}
     for chunk in _chunks(list(keys)):
-        for row in session.scalars(select(LinkPairModel).where(LinkPairModel.key_a.in_(chunk))):
-            if row.key_b in wanted:
-                reasons = tuple(Reason(r["reason"], r["points"], r["detail"])
-                                for r in row.reasons)
-                out[(row.key_a, row.key_b)] = Comparison(row.score, reasons)
+        for key_a, key_b, score in session.execute(
+                select(LinkPairModel.key_a, LinkPairModel.key_b, LinkPairModel.score)
+                .where(LinkPairModel.key_a.in_(chunk))):
+            if key_b in wanted:
+                out[(key_a, key_b)] = Comparison(score, ())
     return out
 
 
 def recluster(session: Session, components: Iterable[str], previous: Previous = Previous(),
-              settings: LinkSettings | None = None) -> None:
+              settings: LinkSettings | None = None,
+              known: Mapping[str, LinkEvent] | None = None) -> None:
     """Cluster the given components again (with what decisions tie to them) and rewrite their
-    nodes' components and incidents."""
+    nodes' components and incidents. `known`: signatures already read (a key's signature
+    never changes while its node lives)."""
     settings = settings or default_settings()
     keys, constraints = _closure(session, set(components))
     if not keys:
         return
-    sigs = _signatures(session, keys)
+    sigs = _signatures(session, keys, known)
     linkable = {k: s for k, s in sigs.items() if s.kind != "aggregate"}
     refs = Constraints.of(back_references(linkable.values()))
     both = Constraints(constraints.must | refs.must, constraints.cannot)
