@@ -121,3 +121,36 @@ def test_sanctions_are_statements_and_dismissals_incidents(text: str, kind: str)
 
 def test_dismissing_claims_stays_a_rejection() -> None:
     assert _coded("The minister dismissed the claims as lies.") == [("statement", "REJECT")]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants planted a bomb under the car of a judge in Kabul on Monday.",
+    "A rebel group placed a powerful bomb inside the gas station office, causing damage.",
+    "Ten terrorists hurled dynamite sticks at the embassy in Lima on Monday.",
+    "TEN TERRORISTS HURLED DYNAMITE STICKS AT THE EMBASSY IN LIMA ON MONDAY.",
+])
+def test_a_bomb_planted_or_thrown_is_an_explosives_attack(text: str) -> None:
+    got = [(e.kind, e.category, e.mode) for e in events(text, published=PUBLISHED)]
+    assert got == [("incident", "ASSAULT", "explosives")]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the militants had planned to plant a bomb at the stadium.",
+    "Police defused a bomb planted near the court.",
+    "Police found a bomb and 20 kg of dynamite in a house in Lima.",
+])
+def test_a_bomb_only_planned_defused_or_found_is_no_attack(text: str) -> None:
+    assert [c for c in _coded(text) if c[1] == "ASSAULT"] == []
+
+
+def test_a_clock_time_is_no_target() -> None:
+    got = events("A rebel group placed a bomb inside the office at approximately 1600, "
+                 "causing damage.", published=PUBLISHED)
+    assert [a.text for e in got for a in e.recipients] == []
+    got = events("Troops fired at two of the protesters in Lagos.", published=PUBLISHED)
+    assert len([a for e in got for a in e.recipients]) == 1  # a number with its "of" is kept
+
+
+def test_detainees_refusing_food_protest() -> None:
+    assert _coded("Eight of 11 detainees briefly refuse food over prisoner rights.") == [
+        ("incident", "PROTEST")]

@@ -43,9 +43,13 @@ def prep_objects(ctx: Context, s: Sentence, i: int, preps: frozenset[str]) -> li
     """Objects of the given prepositions attached to token i ("fired at X" → X)."""
     p = ctx.profile
     out = []
-    for c in children(s, i, p.labels("preposition_deps")):
+    numbers, of = p.labels("number_pos"), p.labels("preposition_deps")
+    for c in children(s, i, of):
         if c.lower in preps:
-            out.extend(children(s, c.i, p.labels("prep_complement_deps")))
+            # a number alone is a clock time ("at 1600", "at about 0730"), never a party;
+            # "at two of the protesters" names them
+            out.extend(o for o in children(s, c.i, p.labels("prep_complement_deps"))
+                       if o.pos not in numbers or children(s, o.i, of))
     return out
 
 
