@@ -444,7 +444,7 @@ NAME_RULES = Record(
             "articles", "sun_articles", "admin_suffixes", "place_suffixes", "admin_prefixes",
         )
     },
-    optional={"abbreviations": MapOf(STR)},
+    optional={"abbreviations": MapOf(STR), "part_prefixes": WORDS},
 )  # fmt: skip
 
 POINTS = NumberRange(-20, 20)

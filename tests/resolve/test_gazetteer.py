@@ -78,6 +78,29 @@ def test_candidates_typo_is_fuzzy(gaz: Gazetteer) -> None:
     assert cands[0].how in ("skeleton", "fuzzy") and cands[0].match < 0.9
 
 
+@pytest.mark.parametrize(("written", "place", "country"), [
+    ("North Dallas", "Dallas", "US"),
+    ("central Baghdad", "Baghdad", "IQ"),
+    ("downtown Nairobi", "Nairobi", "KE"),
+])
+def test_a_part_of_a_big_place_is_that_place(gaz: Gazetteer, written: str, place: str,
+                                            country: str) -> None:
+    top = gaz.candidates(written)[0]
+    assert (top.place.name, top.place.country) == (place, country)
+    assert top.match < 1.0  # less sure than the name itself
+
+
+@pytest.mark.parametrize(("written", "place"), [
+    ("North Korea", "North Korea"), ("West Bank", "West Bank"), ("South Africa", "South Africa")])
+def test_a_name_that_is_a_place_is_not_read_as_a_part(gaz: Gazetteer, written: str,
+                                                      place: str) -> None:
+    assert gaz.candidates(written)[0].place.name == place
+
+
+def test_a_part_word_before_no_big_place_finds_nothing_by_it(gaz: Gazetteer) -> None:
+    assert [c.place.name for c in gaz.candidates("Central Bank")] == []
+
+
 def test_admin1_units_have_names_and_centroids(gaz: Gazetteer) -> None:
     (jawf,) = gaz.admin1_units("Al Jawf", "YE")
     assert jawf.place_id == "adm1:YE.21" and jawf.precision == "admin1"

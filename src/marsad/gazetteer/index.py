@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 from marsad.gazetteer import build as gazetteer_build
 from marsad.gazetteer import names as placenames
 from marsad.gazetteer.build import PackPlace
-from marsad.gazetteer.names import is_arabic, name_key, norm, skeleton
+from marsad.gazetteer.names import is_arabic, name_key, norm, skeleton, whole_of_part
 from marsad.packs import pack_dirs
 from marsad.types import Precision
 
@@ -177,6 +177,12 @@ class Gazetteer:
         if not nk.key:
             return ()
         found = self._by_keys([nk.key, nk.core], country, nk.key)
+        whole = whole_of_part(nk.core) if not found else None
+        if whole and self.is_name(whole, BIG_PLACE_POPULATION):
+            # "North Dallas" is no place of its own: it is in Dallas, a little less surely;
+            # only a unit's or a big city's name is read so ("Central Bank" is no Bank)
+            found = [Candidate(c.place, c.matched, c.match - 0.1, "core")
+                     for c in self._by_keys([whole], country, whole)]
         if not found and fuzzy:
             found = self._by_skeleton(nk.core, country) or self._by_fuzzy(nk.core, country)
         found.sort(key=lambda c: (-c.match, -c.place.population))

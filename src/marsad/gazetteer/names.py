@@ -35,6 +35,7 @@ class NameRules:
     sun_articles: frozenset[str]
     suffixes: tuple[tuple[tuple[str, ...], bool], ...]  # (tokens, is_admin), longest first
     admin_prefixes: tuple[tuple[str, ...], ...]
+    part_prefixes: tuple[tuple[str, ...], ...]  # longest first: "north east" before "north"
     abbreviations: dict[str, str]  # "st" -> "saint": a word written short inside a name
 
 
@@ -65,6 +66,7 @@ def rules() -> NameRules:
         sun_articles=frozenset(raw["sun_articles"]),
         suffixes=tuple(suffixes),
         admin_prefixes=phrases(raw["admin_prefixes"]),
+        part_prefixes=phrases(raw.get("part_prefixes") or []),
         abbreviations={_fold_latin(k): _fold_latin(v)
                        for k, v in (raw.get("abbreviations") or {}).items()},
     )
@@ -149,6 +151,16 @@ def name_key(text: str) -> NameKey:
         place |= not found
         core = _drop_articles(core, r)
     return NameKey(key=key, core=" ".join(core), admin_hint=admin, place_hint=place)
+
+
+def whole_of_part(core: str) -> str | None:
+    """The place a name for part of one names ("north dallas" -> "dallas"), None when the
+    name starts with no such word or is nothing else."""
+    words = core.split()
+    for prefix in rules().part_prefixes:
+        if len(words) > len(prefix) and tuple(words[:len(prefix)]) == prefix:
+            return " ".join(words[len(prefix):])
+    return None
 
 
 @lru_cache(maxsize=65_536)  # scans ask for the same n-grams ("Prime Minister") in every text
