@@ -99,6 +99,11 @@ def test_wire_style_state_abbreviations_are_their_units():
     assert got["Ky."] == ("Kentucky", "admin1")
     assert got["B.C."] == ("British Columbia", "admin1")
     assert got["NSW"] == ("New South Wales", "admin1")
+    got = {p.text: (p.place.name, p.place.precision) for p in marsad.geoparse(
+        "Officials in Albany, N.Y., Austin, Tex., and Richmond, Va., confirmed cases.")}
+    assert got["N.Y."] == ("New York", "admin1")
+    assert got["Tex."] == ("Texas", "admin1")
+    assert got["Va."] == ("Virginia", "admin1")
 
 
 def test_an_era_after_a_number_is_no_place():
