@@ -154,3 +154,15 @@ def test_a_clock_time_is_no_target() -> None:
 def test_detainees_refusing_food_protest() -> None:
     assert _coded("Eight of 11 detainees briefly refuse food over prisoner rights.") == [
         ("incident", "PROTEST")]
+
+
+@pytest.mark.parametrize("text", [
+    "Urban commandos destroyed a truck owned by a soda company in San Salvador on Monday.",
+    "Rebels have destroyed at least 10 power transmission towers in the east.",
+])
+def test_an_armed_groups_destruction_is_an_attack(text: str) -> None:
+    assert _coded(text) == [("incident", "ASSAULT")]
+
+
+def test_a_storms_destruction_is_no_attack() -> None:
+    assert _coded("The storm destroyed hundreds of homes in Florida on Monday.") == []
