@@ -73,13 +73,14 @@ def read(folder: Path, limit: int | None) -> list[Article]:
 
 
 def sentence_of(a: Article, e: Event) -> int | None:
-    """The sentence the event's evidence covers most of."""
-    best, best_share = None, 0.5
+    """The sentence the event's evidence covers most of; of two it covers as much of, the
+    longer ("jaipur:" and the sentence after it, when the corpus splits a dateline off)."""
+    best, best_key = None, (0.5, 0)
     for i, (start, end, _, _) in enumerate(a.sentences):
         overlap = min(end, e.evidence.end) - max(start, e.evidence.start)
-        share = overlap / max(1, end - start)
-        if overlap > 0 and share > best_share:
-            best, best_share = i, share
+        key = (overlap / max(1, end - start), overlap)
+        if overlap > 0 and key > best_key:
+            best, best_key = i, key
     return best
 
 
