@@ -166,3 +166,11 @@ def test_an_armed_groups_destruction_is_an_attack(text: str) -> None:
 
 def test_a_storms_destruction_is_no_attack() -> None:
     assert _coded("The storm destroyed hundreds of homes in Florida on Monday.") == []
+
+
+def test_what_shelling_destroyed_tells_a_shelling() -> None:
+    got = [(e.kind, e.category, e.mode)
+           for e in events("Two houses were destroyed by mortar shells in Donetsk.",
+                           published=PUBLISHED)]
+    assert got == [("incident", "ASSAULT", "heavy-weapons")]
+    assert _coded("Hundreds of homes were destroyed by the earthquake.") == []
