@@ -122,13 +122,20 @@ def _strip_suffix(tokens: list[str], r: NameRules) -> bool | None:
     return None
 
 
-def _strip_prefix(tokens: list[str], r: NameRules) -> bool:
-    for ph in r.admin_prefixes:
+def _leading(tokens: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many tokens the first of `phrases` (longest first) that opens `tokens` takes,
+    leaving at least one; 0 when none does."""
+    for ph in phrases:
         n = len(ph)
         if len(tokens) > n and tuple(tokens[:n]) == ph:
-            del tokens[:n]
-            return True
-    return False
+            return n
+    return 0
+
+
+def _strip_prefix(tokens: list[str], r: NameRules) -> bool:
+    n = _leading(tokens, r.admin_prefixes)
+    del tokens[:n]
+    return n > 0
 
 
 @lru_cache(maxsize=65_536)  # a pure function of the text, asked for the same names all day
@@ -157,10 +164,8 @@ def whole_of_part(core: str) -> str | None:
     """The place a name for part of one names ("north dallas" -> "dallas"), None when the
     name starts with no such word or is nothing else."""
     words = core.split()
-    for prefix in rules().part_prefixes:
-        if len(words) > len(prefix) and tuple(words[:len(prefix)]) == prefix:
-            return " ".join(words[len(prefix):])
-    return None
+    n = _leading(words, rules().part_prefixes)
+    return " ".join(words[n:]) if n else None
 
 
 @lru_cache(maxsize=65_536)  # scans ask for the same n-grams ("Prime Minister") in every text
