@@ -259,3 +259,26 @@ def test_a_page_shows_a_replaced_events_new_actors_and_evidence(
     if plain.dialect == "sqlite":  # the same id, another event (PostgreSQL: a new id)
         assert after[0].row.id == before[0].row.id
     assert [a.name for a in after[0].actors] != [a.name for a in before[0].actors]
+
+
+def test_a_search_asked_again_after_saves_sees_each_events_own_words(
+    stores: tuple[Store, Store], make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    """The matches of a full-text query are handed from each revision's index to the
+    next, and only the events saved since are asked about: an event stored again (SQLite
+    reuses the newest id) is matched by its new sentence, not its old one."""
+    indexed, plain = stores
+    newest = make_document("Newest.", url="https://index.example/search-newest")
+    day = When(date(2030, 1, 1), None, "day")
+    plain.save(newest, [make_event("Rockets struck Baghdad.", when=day)])
+    mine = EventFilters(document_id=newest.id, search="rockets")
+    every = EventFilters(search="rockets")
+    assert indexed.count_events(mine) == 1
+    before = indexed.count_events(every)
+    plain.replace_events(newest.id, [make_event("Police arrested gunmen in Suva.", when=day)])
+    assert indexed.count_events(mine) == 0
+    assert indexed.count_events(EventFilters(document_id=newest.id, search="police")) == 1
+    for n in range(3):  # revisions in which nobody searches
+        plain.save(make_document(f"Later {n}.", url=f"https://index.example/later/{n}"),
+                   [make_event(f"Rockets hit post {n}.")])
+    assert indexed.count_events(every) == before - 1 + 3 == plain.count_events(every)

@@ -17,6 +17,15 @@ SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 _PG_CONNECT_TIMEOUT_S = 10  # a wrong host should fail in seconds, not minutes
 _SQLITE_MMAP_BYTES = 4 << 30  # address space, not memory: the OS pages in what is read
 _SQLITE_CACHE_KIB = 32 << 10  # per connection, filled only as pages are read
+# Connections kept open between uses. A server runs each request in a thread of its own and
+# a request holds one connection at a time; past the pool, a connection is opened for one
+# request and closed after it, and on PostgreSQL each opening starts a server process
+# (a few milliseconds of its CPU, more than the request's queries): SQLAlchemy's default of
+# five, under eight concurrent clients, did that for a third of the requests.
+_POOL_KEPT = 16
+_POOL_OVERFLOW = 48  # beyond the kept ones, at a time (anyio's request threads are 40)
+# The pool hands out the connection used last (not the one idle longest): the fewest
+# connections do the work, and each has its statements prepared already (see store.py).
 
 
 def shown(url: str | URL) -> str:
@@ -69,6 +78,9 @@ def _create(url: URL) -> Engine:
         # One shared connection, or every session would see its own empty database.
         kwargs["poolclass"] = StaticPool
         kwargs["connect_args"] = {"check_same_thread": False}
+    else:
+        kwargs["pool_size"], kwargs["max_overflow"] = _POOL_KEPT, _POOL_OVERFLOW
+        kwargs["pool_use_lifo"] = True
     try:
         engine = create_engine(url, **kwargs)
     except (NoSuchModuleError, ImportError) as exc:
@@ -94,6 +106,19 @@ _NUL_STAND_IN = "\uffff"
 
 
 def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _ints_as_bigint(dbapi_connection: Any, _record: Any) -> None:
+        # psycopg sends each int as the smallest type that holds it (smallint under
+        # 32,768, else integer, else bigint) and keys its prepared statements by the
+        # parameters' types too: "id IN (ids)" became a new statement for nearly every
+        # page, planned afresh (a millisecond, as long as running it). One type, one plan.
+        adapters = getattr(dbapi_connection, "adapters", None)  # psycopg 3, not psycopg2
+        if adapters is not None:
+            from psycopg.types.numeric import Int8BinaryDumper, Int8Dumper
+
+            adapters.register_dumper(int, Int8Dumper)
+            adapters.register_dumper(int, Int8BinaryDumper)
+
     @event.listens_for(engine, "before_cursor_execute", retval=True)
     def _bind_without_nul(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
         # executemany: a list of parameter sets; SQLAlchemy's batched INSERT ... VALUES

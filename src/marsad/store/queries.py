@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from marsad.store.conditions import Plan, event_conditions
+from marsad.store.ids import ids_in
 from marsad.store.models import (
     ActorModel,
     DocumentModel,
@@ -123,7 +124,7 @@ def _listing_select() -> Select[Any]:
 # its cache key, cost more than running it for a page of 50.
 EVENTS_OF_IDS = (
     _listing_select()
-    .where(EventModel.id.in_(bindparam("ids", expanding=True)))
+    .where(ids_in(EventModel.id))
     .order_by(*LIST_ORDER)
 )
 
@@ -132,13 +133,13 @@ EVENTS_OF_IDS = (
 _ACTORS = EventActorModel.__table__
 ACTORS_OF_EVENTS = (
     select(_ACTORS)
-    .where(_ACTORS.c.event_id.in_(bindparam("ids", expanding=True)))
+    .where(ids_in(_ACTORS.c.event_id))
     .order_by(_ACTORS.c.event_id, _ACTORS.c.role, _ACTORS.c.ordinal)
 )
 _EVIDENCE = EvidenceModel.__table__
 EVIDENCE_OF_EVENTS = (
     select(_EVIDENCE)
-    .where(_EVIDENCE.c.event_id.in_(bindparam("ids", expanding=True)))
+    .where(ids_in(_EVIDENCE.c.event_id))
     .order_by(_EVIDENCE.c.event_id, _EVIDENCE.c.ordinal)
 )
 
