@@ -341,6 +341,18 @@ def load(base: str, paths: list[str], concurrency: int) -> tuple[float, list[flo
     return wall, latencies
 
 
+def calibration_ms() -> float:
+    """The fastest of five runs of the same pure-Python work (dict and string operations,
+    as a request's serialisation does): how fast this machine is at the moment."""
+    best = float("inf")
+    for _ in range(5):
+        began = time.perf_counter()
+        rows = [{"id": i, "name": f"event {i}", "value": i * 0.5} for i in range(200_000)]
+        sum(len(row["name"]) for row in rows)
+        best = min(best, time.perf_counter() - began)
+    return 1000 * best
+
+
 def cpu_seconds(pid: int) -> float:
     """CPU time (user + system) of a process and its descendants so far; 0 without /proc."""
     tick = os.sysconf("SC_CLK_TCK")
@@ -485,6 +497,7 @@ def main() -> None:
               f"({added / seconds:,.0f} events/s through Store.save)")
     try:
         run_all(url, args)
+        print(f"machine speed after the runs: {calibration_ms():.0f} ms", flush=True)
     finally:
         remove_written(url)
     if not args.db:
@@ -500,6 +513,8 @@ def run_all(url: str, args: argparse.Namespace) -> None:
         f"clients: {args.concurrency} threads, {args.requests} requests per mix",
         flush=True,
     )
+    print(f"machine speed: a fixed loop of Python takes {calibration_ms():.0f} ms (a shared "
+          "VM's speed drifts: compare runs of about the same loop time)", flush=True)
     for writing in (False, True):
         if args.writer != "both" and writing != (args.writer == "with"):
             continue

@@ -22,6 +22,9 @@ class IdsIn(ColumnElement[bool]):
 
     inherit_cache = True
     type = Boolean()
+    # a condition in itself: without this, SQLite is given "(id IN (...)) = 1", which no
+    # index serves (every page read the whole table)
+    _is_implicitly_boolean = True
     _traverse_internals: ClassVar[list[tuple[str, Any]]] = [
         ("column", InternalTraversal.dp_clauseelement),
         ("name", InternalTraversal.dp_string),
