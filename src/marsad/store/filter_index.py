@@ -339,15 +339,15 @@ class FilterIndex:
             rows = _NO_ROWS
         if rows is None:
             matched, unasked = self._carried.get(query, (_NO_ROWS, self.ids))
-            # an index of a few changed events (mostly the newest) asks about their range
-            among = (int(unasked.min()), int(unasked.max())) if len(unasked) else (0, -1)
-            members = search.members(query, connection.dialect.name,
-                                     among if self.partial else None)
-            if members is not None and len(unasked):
-                found = np.fromiter(connection.execute(members).scalars(), dtype=np.int64)
-                if self.partial:  # the range holds events this index does not ask about
-                    found = found[np.isin(found, unasked)]
-                matched = np.concatenate([matched, found])
+            if len(unasked):
+                # an index of a few changed events (mostly the newest) asks about their range
+                among = (int(unasked.min()), int(unasked.max())) if self.partial else None
+                members = search.members(query, connection.dialect.name, among)
+                if members is not None:
+                    found = np.fromiter(connection.execute(members).scalars(), dtype=np.int64)
+                    if self.partial:  # the range holds events this index does not ask about
+                        found = found[np.isin(found, unasked)]
+                    matched = np.concatenate([matched, found])
             rows = self.rows_of(matched)
             with self._lock:
                 self._searches[query] = rows
