@@ -28,6 +28,7 @@ from marsad.link.grouping import Constraints, Pair, cluster, pair
 from marsad.link.resolution import resolve_incident
 from marsad.link.settings import LinkSettings, default_settings
 from marsad.link.signature import LinkDocument, LinkEvent, from_json, signatures, to_json
+from marsad.store.ids import ids_in
 from marsad.store.models import (
     IncidentModel,
     LinkBlockModel,
@@ -37,7 +38,7 @@ from marsad.store.models import (
 )
 from marsad.types import Event
 
-CHUNK = 500  # keys per IN (...): well under SQLite's and PostgreSQL's parameter limits
+CHUNK = 500  # keys per look-up: well under SQLite's parameter limit (one per key there)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ def _candidates(session: Session, sigs: Sequence[LinkEvent], known: dict[str, Li
     for chunk in _chunks(sorted(set().union(*wanted.values()))):
         for block, key in session.execute(
                 select(LinkBlockModel.block, LinkBlockModel.node_key)
-                .where(LinkBlockModel.block.in_(chunk))):
+                .where(ids_in(LinkBlockModel.block, "keys")), {"keys": chunk}):
             in_block.setdefault(block, set()).add(key)
     keys_of = {s.key: set().union(*(in_block.get(b, ()) for b in wanted[s.key])) - {s.key}
                for s in sigs}
@@ -118,7 +119,7 @@ def _candidates(session: Session, sigs: Sequence[LinkEvent], known: dict[str, Li
     for chunk in _chunks(sorted(set().union(*keys_of.values()))):
         for key, raw, component in session.execute(
                 select(LinkNodeModel.key, LinkNodeModel.signature, LinkNodeModel.component)
-                .where(LinkNodeModel.key.in_(chunk))):
+                .where(ids_in(LinkNodeModel.key, "keys")), {"keys": chunk}):
             components[key] = component
             if key not in known:
                 known[key] = from_json(raw)
@@ -132,7 +133,8 @@ def _signatures(session: Session, keys: Sequence[str],
     out = {k: known[k] for k in keys if k in known}
     for chunk in _chunks([k for k in keys if k not in out]):
         for key, raw in session.execute(select(LinkNodeModel.key, LinkNodeModel.signature)
-                                        .where(LinkNodeModel.key.in_(chunk))):
+                                        .where(ids_in(LinkNodeModel.key, "keys")),
+                                        {"keys": chunk}):
             out[key] = from_json(raw)
     return out
 
@@ -150,12 +152,14 @@ def _closure(session: Session, components: set[str]) -> tuple[list[str], Constra
         found = set()
         for chunk in _chunks(sorted(todo)):
             found |= set(session.scalars(select(LinkNodeModel.key).where(or_(
-                LinkNodeModel.component.in_(chunk), LinkNodeModel.key.in_(chunk)))))
+                ids_in(LinkNodeModel.component, "keys"), ids_in(LinkNodeModel.key, "keys"))),
+                {"keys": chunk}))
         keys |= found
         todo = set()
         for chunk in _chunks(sorted(found)):
             for d in session.scalars(select(LinkDecisionModel).where(or_(
-                    LinkDecisionModel.key_a.in_(chunk), LinkDecisionModel.key_b.in_(chunk)))):
+                    ids_in(LinkDecisionModel.key_a, "keys"),
+                    ids_in(LinkDecisionModel.key_b, "keys"))), {"keys": chunk}):
                 (must if d.action == "merge" else cannot).add(pair(d.key_a, d.key_b))
                 for k in (d.key_a, d.key_b):
                     node = session.get(LinkNodeModel, k)
@@ -172,7 +176,7 @@ def _edges(session: Session, keys: Sequence[str]) -> dict[Pair, Comparison]:
     for chunk in _chunks(list(keys)):
         for key_a, key_b, score in session.execute(
                 select(LinkPairModel.key_a, LinkPairModel.key_b, LinkPairModel.score)
-                .where(LinkPairModel.key_a.in_(chunk))):
+                .where(ids_in(LinkPairModel.key_a, "keys")), {"keys": chunk}):
             if key_b in wanted:
                 out[(key_a, key_b)] = Comparison(score, ())
     return out
@@ -196,7 +200,8 @@ def recluster(session: Session, components: Iterable[str], previous: Previous = 
     old = {k: previous.incident_of(k) for k in keys}
     for chunk in _chunks(keys):
         for key, incident in session.execute(select(LinkNodeModel.key, LinkNodeModel.incident_id)
-                                             .where(LinkNodeModel.key.in_(chunk))):
+                                             .where(ids_in(LinkNodeModel.key, "keys")),
+                                             {"keys": chunk}):
             old[key] = old.get(key) or incident
     ids = _incident_ids(grouping.groups, old)
     stale = {i for i in old.values() if i} - set(ids)
@@ -228,8 +233,9 @@ def recluster(session: Session, components: Iterable[str], previous: Previous = 
     if nodes:  # one statement for all (by primary key), not one per group
         session.execute(update(LinkNodeModel), list(nodes.values()))
     if stale:
-        session.execute(delete(IncidentModel).where(IncidentModel.id.in_(sorted(stale))),
-                        execution_options={"synchronize_session": False})
+        for chunk in _chunks(sorted(stale)):
+            session.execute(delete(IncidentModel).where(ids_in(IncidentModel.id, "keys")),
+                            {"keys": chunk}, execution_options={"synchronize_session": False})
     session.flush()
 
 
@@ -239,7 +245,7 @@ def _write_incidents(session: Session, rows: list[dict[str, Any]]) -> None:
     stored: set[str] = set()
     for chunk in _chunks([str(r["id"]) for r in rows]):
         stored |= set(session.scalars(select(IncidentModel.id)
-                                      .where(IncidentModel.id.in_(chunk))))
+                                      .where(ids_in(IncidentModel.id, "keys")), {"keys": chunk}))
     fresh = [r for r in rows if r["id"] not in stored]
     known = [r for r in rows if r["id"] in stored]
     if fresh:

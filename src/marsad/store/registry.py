@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from marsad.packs import ActorEntry, PackError, load_pack
+from marsad.store.ids import ids_in
 from marsad.store.mapping import actor_refs
 from marsad.store.models import ActorModel, PlaceModel
 from marsad.types import PROPOSED_PREFIX, ActorRef, Event, PlaceRef
@@ -58,7 +59,8 @@ def ensure_entries(session: Session, events: Sequence[Event]) -> None:
             places.setdefault(event.where.place_id, event.where)
 
     if actors:
-        rows = session.scalars(select(ActorModel).where(ActorModel.id.in_(actors)))
+        rows = session.scalars(select(ActorModel).where(ids_in(ActorModel.id, "keys")),
+                               {"keys": list(actors)})
         known = {row.id: row for row in rows}
         for row in known.values():
             entry = _pack_actor(row.id) if row.proposed else None
@@ -68,7 +70,8 @@ def ensure_entries(session: Session, events: Sequence[Event]) -> None:
             _actor_model(actor_id, ref) for actor_id, ref in actors.items() if actor_id not in known
         )
     if places:
-        known = set(session.scalars(select(PlaceModel.id).where(PlaceModel.id.in_(places))))
+        known = set(session.scalars(select(PlaceModel.id).where(ids_in(PlaceModel.id, "keys")),
+                                    {"keys": list(places)}))
         session.add_all(
             PlaceModel(
                 id=place_id,
