@@ -334,6 +334,11 @@ def sentence_frames(ctx: Context, s: Sentence, text: str) -> list[Frame]:
                 for m in members:
                     if m.head != rep.head and s.tokens[m.head].pos in p.labels("common_noun_pos"):
                         agent = roles.nominal_agent(ctx, s, m.head) or agent
+            for m in members:  # "a car bomb exploded ..., killing six people": the people
+                if patient is not None or category not in roles.DONE_TO:
+                    break
+                if m.head != rep.head and s.tokens[m.head].pos in p.labels("lexical_verb_pos"):
+                    patient = roles.verbal_roles(ctx, s, m.head, category, tuple(m.tokens))[1]
         if category == "RETREAT" and mode != "release" and _civilians_only(agent, patient):
             continue  # "400 residents were evacuated from nearby villages": no force withdrew
         if category == "ASSAULT" and licensing.natural_cause(ctx, s, head, agent):

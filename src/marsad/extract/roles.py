@@ -24,6 +24,9 @@ DONE_TO = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 # Statements that answer what someone else did or said: their object's maker is the one
 # answered ("rejected an attempt by the government", "condemned the killing by soldiers").
 ANSWERS = frozenset({"REJECT", "ACCUSE", "SUPPORT", "AGREE", "CONCEDE"})
+# Acts addressed to someone, whom an "addressee" preposition names when the verb has no
+# object ("apologized to Egypt", "appealed to the government to ...").
+ADDRESSED = frozenset({"CONCEDE", "REQUEST"})
 
 
 def arguments(ctx: Context) -> frozenset[str]:
@@ -113,6 +116,31 @@ def negated(ctx: Context, s: Sentence, i: int) -> bool:
     return False
 
 
+def paired_parties(ctx: Context, s: Sentence, head: int) -> tuple[Token, Token] | None:
+    """The two sides an act's noun names together ("clashes between police and protesters":
+    police, then protesters), else None ("fighting between the two sides" names neither)."""
+    p = ctx.profile
+    for c in children(s, head, p.labels("preposition_deps")):
+        if c.lower not in p.words("paired_parties_preps"):
+            continue
+        first = first_child(s, c.i, p.labels("prep_object_dep"))
+        if first is None:
+            return None
+        other = first_child(s, first.i, p.labels("conj_dep"))
+        return (first, other) if other is not None else None
+    return None
+
+
+def site_near(ctx: Context, s: Sentence, verb: int) -> Token | None:
+    """What was where a weapon went off, as the verb tells it ("exploded outside the
+    education ministry", "went off near a US convoy"); an area is no target ("near
+    Baghdad")."""
+    p = ctx.profile
+    sites = [o for o in prep_objects(ctx, s, verb, p.words("vicinity_preps"))
+             if o.ent not in p.labels("area_entities")]
+    return sites[0] if sites else None
+
+
 def nominal_agent(ctx: Context, s: Sentence, head: int) -> Mention | None:
     """Who carried out a nominal act: "Israel's attack", "US strikes", "attacks by X",
     "attacks carried out by X", or the subject of the light verb ("X launched an attack")."""
@@ -150,12 +178,18 @@ def nominal_agent(ctx: Context, s: Sentence, head: int) -> Mention | None:
         if top.lemma in p.words("responsibility_nouns"):
             claim = s.tokens[top.head]
             return actor_phrase(ctx, s, verbal_subject(ctx, s, claim.i))
+    paired = paired_parties(ctx, s, head)
+    if paired is not None:  # "clashes between police and protesters": the police
+        return actor_phrase(ctx, s, paired[0])
     return None
 
 
 def nominal_patient(ctx: Context, s: Sentence, head: int,
                      match: tuple[int, ...] = ()) -> Mention | None:
     p = ctx.profile
+    paired = paired_parties(ctx, s, head)
+    if paired is not None:  # "clashes between police and protesters": the protesters
+        return actor_phrase(ctx, s, paired[1])
     for i in match:  # "formation of a committee with X": the pattern's own preposition
         if s.tokens[i].pos in p.labels("adposition_pos"):
             obj = first_child(s, i, p.labels("prep_object_dep"))
@@ -168,6 +202,10 @@ def nominal_patient(ctx: Context, s: Sentence, head: int,
         objs = prep_objects(ctx, s, t.head, targets)
     if not objs:  # "the assassination of Hector Oqueli", "the killing of civilians"
         objs = people_of(ctx, s, head)
+    if not objs and t.dep in p.labels("active_subject_deps") and t.head != t.i and (
+            is_weapon(ctx, s, t) is not None):
+        site = site_near(ctx, s, t.head)  # "a car bomb exploded outside the ministry"
+        objs = [site] if site is not None else []
     for o in objs:
         if is_weapon(ctx, s, o) is None:
             return actor_phrase(ctx, s, o)
@@ -231,7 +269,15 @@ def verbal_roles(ctx: Context, s: Sentence, head: int, category: str,
                 patient_tok = None
         if patient_tok is None:
             preps = targets | p.words("partner_preps")
-            objs = [o for i in (head, *match) for o in prep_objects(ctx, s, i, preps)]
+            if category in ADDRESSED:
+                preps = preps | p.words("addressee_preps")
+            if category == "PROTEST":
+                # "protested against the reform", "demonstrated at the headquarters": the
+                # grievance and the site, not a party ("clashed with police" is one)
+                preps = p.words("partner_preps")
+            # the first that names someone: "struck on Sunday" names a day, not a target
+            objs = [o for i in (head, *match) for o in prep_objects(ctx, s, i, preps)
+                    if actor_phrase(ctx, s, o) is not None]
             patient_tok = objs[0] if objs else None
     if agent_tok is not None and is_weapon(ctx, s, agent_tok) is not None:
         weapon = agent_tok.i
@@ -239,6 +285,8 @@ def verbal_roles(ctx: Context, s: Sentence, head: int, category: str,
         owner = [c for c in children(s, agent_tok.i, p.labels("owner_deps"))
                  if c.ent in p.labels("agent_entities") or c.pos in p.labels("proper_noun_pos")]
         agent_tok = owner[0] if owner else None
+    if patient_tok is None and weapon is not None and category == "ASSAULT":
+        patient_tok = site_near(ctx, s, head)  # "a bomb exploded outside the ministry"
     if (patient_tok is not None and is_weapon(ctx, s, patient_tok) is not None
             and category == "ASSAULT"):
         weapon = patient_tok.i  # "fired rockets at X": the target is the "at" object
@@ -254,8 +302,11 @@ def verbal_roles(ctx: Context, s: Sentence, head: int, category: str,
         elif lexicon.triggers(p).names_an_act(patient_tok.lemma):
             patient_tok = None  # "condemned the beheading": the act; who did it goes unnamed
     agent = actor_phrase(ctx, s, agent_tok)
-    if agent is not None and agent_tok is not None and _names_an_act(ctx, agent_tok):
+    if agent_tok is not None and _names_an_act(ctx, agent_tok):
         agent = nominal_agent(ctx, s, agent_tok.i)  # "a Taliban attack killed five": Taliban
+    elif agent is None and agent_tok is not None and (
+            paired := paired_parties(ctx, s, agent_tok.i)) is not None:
+        agent = actor_phrase(ctx, s, paired[0])  # "fighting between the army and rebels killed"
     patient = actor_phrase(ctx, s, patient_tok)
     return agent, patient, weapon
 
