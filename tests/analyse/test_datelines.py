@@ -23,6 +23,9 @@ from marsad.analyse.datelines import find_dateline
         ("SAN SALVADOR, 3 JAN 90 (EFE) -- [TEXT] THE ARMY CLASHED WITH REBELS.",
          "SAN SALVADOR, 3 JAN 90", "EFE"),
         ("MOSCOW , June 1 ( UPI ) -- Russia is extending its ban.", "MOSCOW , June 1", "UPI"),
+        # some outlets close the dateline with a colon
+        ("NAJAF, Iraq : At least 25 bodies were discovered.", "NAJAF, Iraq", None),
+        ("ISLAMABAD: Seven people were injured in a powerful explosion.", "ISLAMABAD", None),
     ],
 )
 def test_the_wire_shapes_are_read(line: str, place: str | None, credit: str | None) -> None:
@@ -39,6 +42,8 @@ def test_the_wire_shapes_are_read(line: str, place: str | None, credit: str | No
         "The army - which had fled - returned.",  # an aside between dashes
         "THE ARMY -- WHICH HAD FLED -- RETURNED.",  # upper-case copy, no credit or comma
         "AP - ",  # nothing after it
+        "NATO: Taliban attack kills five soldiers.",  # a source's claim, not a dateline
+        "The army said: we will fight.",
     ],
 )
 def test_what_only_looks_like_a_dateline_is_left_alone(line: str) -> None:

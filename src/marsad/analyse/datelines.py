@@ -6,7 +6,8 @@ place of an event, and a parser reading it as the start of the sentence makes bo
 own, marked `dateline`, so extract skips it and nothing else changes.
 
 Shapes (the credits and dashes are in data/wire.yaml):
-- PLACE [, Region] [, date] [(Credit)] DASH  — the place's first word in capitals;
+- PLACE [, Region] [, date] [(Credit)] DASH  — the place's first word in capitals; a colon
+  ends one too ("ISLAMABAD: Seven people"), but not after a short name alone ("NATO: ...");
 - (Credit) DASH, or a known credit alone: "AFP - ", "Reuters - ";
 - editorial tags after the dash belong to it: "-- [REPORT] [TEXT]".
 """
@@ -58,6 +59,8 @@ def find_dateline(line: str, *, alone: bool = False) -> Dateline | None:
     if place is not None and credit is None and "," not in place:
         if len(place) < 4:
             return None  # "US - Iraq talks": a short capital word alone is not a dateline
+        if len(place) < 5 and line[:m.end()].rstrip().endswith(":"):
+            return None  # "NATO: Taliban attack kills five": a source's claim, not a place
         if line[m.end():m.end() + 40].isupper():
             return None  # upper-case copy ("THE ARMY -- WHICH..."): a name needs more
     return Dateline(m.end(), place.strip() if place else None, credit)
