@@ -196,3 +196,23 @@ def test_negated_and_planned_acts_are_not_incidents() -> None:
 def test_threat_is_a_threaten_statement() -> None:
     events = extract("The militia threatened to attack US bases if the strikes continue.", PUB)
     assert [e.category for e in events] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the parser reads the sources as the last items of a list: "people, doctors and
+        # witnesses"
+        ("Gunmen killed 10 people, doctors and witnesses said.", "doctors"),
+        ("Troops stormed the camp on Monday, killing 10 Palestinians including a boy, "
+         "medics and witnesses said.", "medics"),
+    ],
+)
+def test_sources_read_as_the_end_of_a_list_are_still_the_sources(text: str, source: str) -> None:
+    event, = incidents(text)
+    assert said_by(event) == (source, "report")
+
+
+def test_a_list_of_victims_is_not_a_source() -> None:
+    event, = incidents("Gunmen killed a soldier, a policeman and a civilian in Mosul on Monday.")
+    assert event.said_by is None

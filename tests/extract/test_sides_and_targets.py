@@ -111,3 +111,16 @@ def test_a_day_before_the_target_does_not_hide_it() -> None:
 def test_a_protests_grievance_and_site_are_not_its_recipients(text: str) -> None:
     found = [r for c, _, r in sides(text) if c == "PROTEST"]
     assert found == [[]]
+
+
+def test_who_did_the_main_act_did_what_its_participle_tells() -> None:
+    # "stormed" is no trigger: the killing is the event, and the troops did it
+    (_, actors, recipients), = sides(
+        "Israeli troops stormed the camp on Monday, killing 10 Palestinians.")
+    assert actors == ["Israeli troops"]
+    assert recipients == ["Palestinians"]
+
+
+def test_a_passive_main_act_lends_no_agent_to_its_participle() -> None:
+    for _, actors, _ in sides("The camp was shelled on Monday, killing 10 Palestinians."):
+        assert actors == []

@@ -97,3 +97,21 @@ def test_blocking_is_symmetric_whatever_the_precisions() -> None:
                 assert forward == bool(looked[b.key] & filed[a.key]), (a, b)
                 found += forward
     assert found > 100
+
+
+def test_a_generic_actor_type_in_both_reports_is_no_evidence_of_one_act() -> None:
+    # "militants" in two reports are two unknown groups: no point for "the same actor";
+    # a named group is one
+    from marsad.types import ActorRef
+
+    settings = default_settings()
+    (_, _, doc_a, events_a), (_, _, doc_b, events_b) = REPORTS[0], REPORTS[1]
+
+    def pair(actor: ActorRef) -> set[str]:
+        a = signatures(doc_a, [replace(events_a[0], actors=(actor,))], settings)[0]
+        b = signatures(doc_b, [replace(events_b[0], actors=(actor,))], settings)[0]
+        return {r.name for r in compare(*sorted([a, b], key=lambda e: e.key), settings).reasons}
+
+    militants = ActorRef("militants", "unidentified-armed-group", "Unidentified armed group")
+    assert "same_actor" not in pair(militants)
+    assert "same_actor" in pair(ActorRef("Islamic State", "isis", "Islamic State"))

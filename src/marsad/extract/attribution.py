@@ -86,7 +86,7 @@ def _speaker(ctx: Context, s: Sentence, verb: int) -> Mention | None:
     """The source of a reporting verb: its subject, or who stands behind a speaking noun
     ("a statement from the ministry said", "the ministry's statement said")."""
     profile = ctx.profile
-    subj = roles.verbal_subject(ctx, s, verb)
+    subj = roles.verbal_subject(ctx, s, verb) or _listed_speakers(ctx, s, verb)
     if subj is None:
         return None
     if subj.lemma in _speech(profile)["document_nouns"]:
@@ -100,6 +100,26 @@ def _speaker(ctx: Context, s: Sentence, verb: int) -> Mention | None:
             return actor_phrase(ctx, s, owner)
         return None  # "a statement said": no source named
     return actor_phrase(ctx, s, subj)
+
+
+def _listed_speakers(ctx: Context, s: Sentence, verb: int) -> Token | None:
+    """"..., killing 10 people, doctors and witnesses said": the parser reads the sources as
+    the last items of a list before the verb, which is left with no subject. The first of
+    them after the list's last comma, when the verb follows them at once."""
+    p = ctx.profile
+    if verb == 0:
+        return None
+    last = s.tokens[verb - 1]
+    if last.dep not in p.labels("conj_dep") or last.pos not in p.labels("noun_pos"):
+        return None
+    first = last
+    while first.dep in p.labels("conj_dep") and first.head < first.i:
+        head = s.tokens[first.head]
+        between = s.tokens[head.i + 1:first.i]
+        if any(t.dep in p.labels("punct_dep") for t in between):
+            return first  # the comma before it ends the list the content had
+        first = head
+    return None
 
 
 def _content(ctx: Context, s: Sentence, verb: int) -> tuple[list[int], list[Token]]:

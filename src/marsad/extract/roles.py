@@ -88,6 +88,14 @@ def verbal_subject(ctx: Context, s: Sentence, i: int) -> Token | None:
             cur = s.tokens[cur.head]
             seen += 1
             continue
+        if (cur.dep in ctx.profile.labels("adverbial_clause_dep") and cur.head != cur.i
+                and cur.tag in ctx.profile.labels("gerund_tag")
+                and not is_passive(ctx, s, cur.head)):
+            # "troops stormed the camp, killing 10": the troops killed (not "the camp was
+            # shelled, killing 10": the camp killed no one)
+            cur = s.tokens[cur.head]
+            seen += 1
+            continue
         return None
     return None
 

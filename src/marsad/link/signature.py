@@ -15,6 +15,7 @@ from marsad.datafiles import DataFileError, load_data
 from marsad.gazetteer.index import default_gazetteer
 from marsad.link.settings import LinkSettings
 from marsad.link.terms import term_weights
+from marsad.packs import load_pack
 from marsad.types import ActorRef, Event, Quantity
 
 
@@ -116,9 +117,16 @@ def event_keys(document_id: str, events: Sequence[Event]) -> list[str]:
 
 
 def _actor_ids(refs: Sequence[ActorRef]) -> frozenset[str]:
-    """Registry ids only (proposed ones too): two reports' "people" or "gunmen" say nothing
-    about whether they tell one act."""
-    return frozenset(ref.actor_id for ref in refs if ref.actor_id)
+    """Registry ids only (proposed ones too), and no generic type's: two reports' "people"
+    or "militants" say nothing about whether they tell one act."""
+    generic = _generic_ids()
+    return frozenset(ref.actor_id for ref in refs if ref.actor_id and ref.actor_id not in generic)
+
+
+@cache
+def _generic_ids() -> frozenset[str]:
+    """The built-in pack's generic types ("unidentified-armed-group", "security-forces")."""
+    return frozenset(a.id for a in load_pack().actors if a.generic)
 
 
 def _value(q: Quantity | None) -> int | None:
