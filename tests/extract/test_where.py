@@ -248,3 +248,45 @@ def test_a_month_name_after_a_date_is_no_place(day: str) -> None:
     # "June" and "July" are names of small towns; written after a day they are the date
     (event,) = extract(f"She was captured by the rebels on {day}.", date(2016, 9, 20))
     assert event.where is None or event.where.text not in {"June", "July", "Sept"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US president met Colombia's president during a stopover in the port of "
+        "Cartagena on Monday.",
+        "Bush met Uribe during a visit to Cartagena on Monday.",
+    ],
+)
+def test_a_meeting_during_a_visit_is_one_act_where_the_visit_was(text: str) -> None:
+    e = one(text)
+    assert e.category == "CONSULT"
+    assert e.where is not None and e.where.name == "Cartagena"
+
+
+def test_a_visit_is_where_the_visitor_went() -> None:
+    e = one("The Iraqi prime minister's visit to Paris ended on Monday.")
+    assert e.category == "CONSULT"
+    assert e.where is not None and e.where.name == "Paris"
+
+
+def test_what_a_visiting_speaker_talks_about_still_does_not_place_the_statement() -> None:
+    for e in events("During a visit to Paris, the minister urged Iran to halt enrichment.",
+                    "statement"):
+        assert e.where is None or e.where.country != "IR"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rebel leaders held talks in Cairo on Monday.", "Cairo"),  # "in" on "talks"
+        # the port is where, and Aden names it
+        ("Rebel leaders held talks in the port of Aden on Monday.", "Aden"),
+        ("Rebels plotted to kill the president during his brief stopover in the port of "
+         "Cartagena last week.", "Cartagena"),
+    ],
+)
+def test_talks_are_placed_by_the_place_their_phrase_names(text: str, place: str) -> None:
+    e = one(text, "statement")
+    assert e.category == "CONSULT"
+    assert e.where is not None and e.where.name == place

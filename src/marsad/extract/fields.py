@@ -103,7 +103,8 @@ def _counted(value: tuple[Quantity, Span] | None) -> Counted | None:
 def _place_readings(ctx: Context, text: str, d: Draft) -> tuple[PlaceChoice, ...]:
     f, s = d.frame, d.sentence
     statement = f.kind == "statement"
-    motion = f.category == "MOBILIZE"  # a deployment is where the force goes
+    # a deployment is where the force goes, a visit where the visitor went ("a visit to Paris")
+    motion = f.category == "MOBILIZE" or (f.category == "CONSULT" and f.nominal)
     if statement and f.inferred:
         return ()  # an inferred statement's sentence is its content, not where it was said
     exclude = [(m.start, m.end) for m in (d.agent, f.agent) if m is not None]

@@ -176,7 +176,11 @@ def _fold(ctx: Context, s: Sentence, matches: list[TriggerMatch]) -> list[Group]
                 "licensing_preps"
             ):
                 other = heads[prep.head]
-                if {m.pattern.category, other.pattern.category} <= INCIDENT_CATEGORIES:
+                if {m.pattern.category, other.pattern.category} <= INCIDENT_CATEGORIES or (
+                    prep.lower in p.words("time_frame_preps")
+                    and m.pattern.category == other.pattern.category
+                ):
+                    # "met Uribe during a visit to Cartagena": the visit is the meeting
                     parent[m.head] = prep.head
 
     def root(i: int) -> int:

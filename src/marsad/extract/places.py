@@ -26,6 +26,7 @@ from marsad.analyse import Analysis, Sentence
 from marsad.analyse.datelines import find_dateline
 from marsad.context import Context
 from marsad.extract.place_candidates import Candidate, candidates, words
+from marsad.extract.tree import children
 from marsad.types import Mention, PlaceChoice, PlacePhrase, Span
 
 
@@ -117,6 +118,45 @@ def _contained_by(ctx: Context, s: Sentence, head: int, inside: set[int | None])
     return False
 
 
+def time_frame_nouns(ctx: Context, s: Sentence, trigger: int) -> tuple[int, ...]:
+    """The nouns a time-frame preposition sets the trigger's act in ("met Uribe during a
+    visit to Cartagena": the visit): where they were is where the act was."""
+    p = ctx.profile
+    return tuple(o.i for c in children(s, trigger, p.labels("preposition_deps"))
+                 if c.lower in p.words("time_frame_preps")
+                 for o in children(s, c.i, p.labels("prep_object_dep")))
+
+
+def _light_verb(ctx: Context, s: Sentence, trigger: int) -> tuple[int, ...]:
+    """A light verb and the act its object names ("held talks in Cairo": "in Cairo" may hang
+    from either): what is attached to one is attached to the act."""
+    p = ctx.profile
+    t = s.tokens[trigger]
+    if t.lemma in p.words("light_verbs"):
+        return tuple(c.i for c in children(s, trigger, p.labels("object_deps")))
+    if t.dep in p.labels("object_deps") and t.head != t.i and (
+            s.tokens[t.head].lemma in p.words("light_verbs")):
+        return (t.head,)
+    return ()
+
+
+def _held_in(ctx: Context, s: Sentence, head: int | None, frame: tuple[int, ...]) -> bool:
+    """Whether a place's governor is the act's trigger or one of its time frame's nouns, or a
+    place noun located in one ("said in the city of Erbil", "a stopover in the port of
+    Cartagena")."""
+    w = words(ctx.profile)
+    for _ in range(3):
+        if head is None:
+            return False
+        if head in frame:
+            return True
+        t = s.tokens[head]
+        if t.lemma not in w.place_of or t.dep not in w.prep_object or t.head == t.i:
+            return False
+        head = s.tokens[t.head].head
+    return False
+
+
 def _inside(at: int, m: Mention | None) -> bool:
     return m is not None and m.start <= at < m.end
 
@@ -135,6 +175,9 @@ def choose(ctx: Context, text: str, s: Sentence, trigger: int, *,
     ranked = []
     # "sent 500 troops to Basra": the goal hangs from the trigger or the verb it serves
     moving = (trigger, s.tokens[trigger].head) if motion else ()
+    frame = time_frame_nouns(ctx, s, trigger) if statement else ()
+    moving += frame  # "during a visit to Cartagena": where the visit went
+    own = (trigger, *frame, *_light_verb(ctx, s, trigger))
     cands = [c for c in candidates(ctx, text, s) if not _overlaps(c, exclude)]
     for k, c in enumerate(cands):
         if c.head is None:
@@ -150,7 +193,8 @@ def choose(ctx: Context, text: str, s: Sentence, trigger: int, *,
             tier = 3  # "Mexico City police were present": their city, when nothing else
         if tier is None:
             continue
-        if statement and (tier > 0 or att.prep_head != trigger):
+        if statement and (tier > 0 or att.prep_head != trigger) and not (
+                tier <= 0 and _held_in(ctx, s, att.prep_head, own)):
             continue  # a statement is placed by its own verb ("said in Erbil"), not its content
         # "its chief of operations in Iraq has been kidnapped in Baghdad": the place of the
         # act itself before one inside a participant's description
