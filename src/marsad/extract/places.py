@@ -19,7 +19,7 @@ a comma or in brackets: "in Kongo Trading Center, Minakulu sub-county (Oyam, Nor
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from marsad.analyse import Analysis, Sentence
@@ -105,17 +105,7 @@ def _contained_by(ctx: Context, s: Sentence, head: int, inside: set[int | None])
     att = attachment(ctx, s, head, -1)
     if att.prep not in w.location and att.prep != w.part_of:
         return False
-    h = att.prep_head
-    for _ in range(3):
-        if h is None:
-            return False
-        if h in inside:
-            return True
-        t = s.tokens[h]
-        if t.lemma not in w.place_of or t.dep not in w.prep_object:
-            return False
-        h = s.tokens[t.head].head  # "the heart" of "in the heart of": what it is in
-    return False
+    return _located_in(ctx, s, att.prep_head, inside)
 
 
 def time_frame_nouns(ctx: Context, s: Sentence, trigger: int) -> tuple[int, ...]:
@@ -140,20 +130,20 @@ def _light_verb(ctx: Context, s: Sentence, trigger: int) -> tuple[int, ...]:
     return ()
 
 
-def _held_in(ctx: Context, s: Sentence, head: int | None, frame: tuple[int, ...]) -> bool:
-    """Whether a place's governor is the act's trigger or one of its time frame's nouns, or a
-    place noun located in one ("said in the city of Erbil", "a stopover in the port of
-    Cartagena")."""
+def _located_in(ctx: Context, s: Sentence, head: int | None,
+                heads: Collection[int | None]) -> bool:
+    """Whether a place's governor is one of heads, or a place noun located in one ("said in
+    the city of Erbil", "a stopover in the port of Cartagena", "in the heart of Baghdad")."""
     w = words(ctx.profile)
     for _ in range(3):
         if head is None:
             return False
-        if head in frame:
+        if head in heads:
             return True
         t = s.tokens[head]
         if t.lemma not in w.place_of or t.dep not in w.prep_object or t.head == t.i:
             return False
-        head = s.tokens[t.head].head
+        head = s.tokens[t.head].head  # "the heart" of "in the heart of": what it is in
     return False
 
 
@@ -194,7 +184,7 @@ def choose(ctx: Context, text: str, s: Sentence, trigger: int, *,
         if tier is None:
             continue
         if statement and (tier > 0 or att.prep_head != trigger) and not (
-                tier <= 0 and _held_in(ctx, s, att.prep_head, own)):
+                tier <= 0 and _located_in(ctx, s, att.prep_head, own)):
             continue  # a statement is placed by its own verb ("said in Erbil"), not its content
         # "its chief of operations in Iraq has been kidnapped in Baghdad": the place of the
         # act itself before one inside a participant's description
