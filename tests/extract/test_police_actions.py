@@ -115,3 +115,10 @@ def test_a_sentence_opening_with_an_actor_noun_names_no_town(text: str) -> None:
     got = events(text, published=PUBLISHED)
     assert got and all(e.where is None or e.where.country != "PL" for e in got)
     assert all(e.where is None or e.where.text != "Police" for e in got)
+
+
+def test_police_who_broke_up_a_cell_arrested_its_members() -> None:
+    e = _one("Spain's Interior Minister says police have broken up a radical Muslim cell "
+             "plotting to bomb the country's National Court.")
+    assert (e.category, e.mode) == ("COERCE", "arrest")
+    assert [a.text for a in e.actors] == ["police"]
