@@ -111,6 +111,27 @@ def test_country_focus_counts_first_level_units_of_one_word(gaz: Gazetteer) -> N
     assert country_focus("Tornadoes hit Oklahoma and Kansas.", gaz) == {"US": 2.0}
 
 
+def test_a_capitalised_part_word_makes_a_name_of_its_own_for_the_focus(gaz: Gazetteer) -> None:
+    # "West Midlands" is an English county, not Zimbabwe's Midlands province; "Northern
+    # Ireland" and "North Kivu" are units of their own; "southern Iraq" is Iraq
+    text = ("Four people from the NHS West Midlands in England died. In the West Midlands, "
+            "as in Northern Ireland, North Kivu and southern Iraq, cases rose.")
+    assert country_focus(text, gaz) == {"GB": 2.0, "CD": 1.0, "IQ": 1.0}
+
+
+def test_a_parts_whole_in_a_country_the_story_is_not_about_is_no_answer(
+    gaz: Gazetteer
+) -> None:
+    text = "Four people from the NHS West Midlands in England have died of swine flu."
+    start = text.index("West Midlands")
+    got = geoparse_places(text, [(start, start + len("West Midlands"))], gazetteer=gaz)
+    assert [m.place.country for m in got if m.place is not None] in ([], ["GB"])
+    dallas = "Police said North Dallas was quiet on Monday, Texas officials said."
+    start = dallas.index("North Dallas")
+    found, = geoparse_places(dallas, [(start, start + len("North Dallas"))], gazetteer=gaz)
+    assert found.place is not None and found.place.name == "Dallas"
+
+
 def test_geoparse_resolves_spans_with_containers(gaz: Gazetteer) -> None:
     text = "Gunmen attacked a checkpoint in Hit, Anbar, and rockets hit Ain al-Asad."
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("Hit", "Anbar", "Ain al-Asad")]

@@ -34,7 +34,10 @@ from marsad.gazetteer.names import is_arabic, name_key, norm, skeleton, whole_of
 from marsad.packs import pack_dirs
 from marsad.types import Precision
 
-MatchHow = Literal["exact", "core", "skeleton", "fuzzy"]
+MatchHow = Literal["exact", "core", "part", "skeleton", "fuzzy"]
+# The names matched as written or without their generic words, or as part of a place ("North
+# Dallas": Dallas): not loose guesses
+FIRM_MATCHES = frozenset({"exact", "core", "part"})
 
 FUZZY_MIN = 88  # rapidfuzz ratio for a typo to count (fuzz.ratio; WRatio gives false hits)
 SKELETON_MIN = 70  # ratio needed on top of an equal consonant skeleton
@@ -181,7 +184,7 @@ class Gazetteer:
         if whole and self.is_name(whole, BIG_PLACE_POPULATION):
             # "North Dallas" is no place of its own: it is in Dallas, a little less surely;
             # only a unit's or a big city's name is read so ("Central Bank" is no Bank)
-            found = [Candidate(c.place, c.matched, c.match - 0.1, "core")
+            found = [Candidate(c.place, c.matched, c.match - 0.1, "part")
                      for c in self._by_keys([whole], country, whole)]
         if not found and fuzzy:
             found = self._by_skeleton(nk.core, country) or self._by_fuzzy(nk.core, country)

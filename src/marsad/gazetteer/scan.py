@@ -83,6 +83,14 @@ def _unit_of_name(gaz: Gazetteer, phrase: str) -> str | None:
     return units[0].country if biggest.country == units[0].country else None
 
 
+def _part_named_before(words: list[str], folded: list[tuple[str, ...] | None], i: int) -> bool:
+    """Whether a capitalised word for a part ("West", "Central") opens the name that word i
+    continues: "West Midlands" is a name of its own, whatever "Midlands" names alone."""
+    if i == 0 or not words[i - 1][:1].isupper() or folded[i - 1] is None:
+        return False
+    return tuple(folded[i - 1]) in rules().part_prefixes
+
+
 def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, float]:
     """Mentions per country in a text: names count 1 (a first-level unit's name counts for
     its country: "Northern Ireland" for GB), demonyms ("Iraqi") 0.5.
@@ -119,6 +127,8 @@ def country_focus(text: str, gazetteer: Gazetteer | None = None) -> dict[str, fl
                 i += n
                 break
             unit = _unit_of_name(gaz, phrase) if key in unit_keys else None
+            if unit is not None and _part_named_before(words, folded, i):
+                unit = None  # "West Midlands" (England): not Zimbabwe's Midlands province
             if unit is not None:
                 counts[unit] += 1.0  # "Northern Ireland": not Ireland
                 i += n

@@ -264,10 +264,12 @@ LOOSE_ALONE_POPULATION = 100_000
 
 
 def _corroborated(cands: list[Candidate], ev: _Evidence) -> list[Candidate]:
-    """Loose matches (skeleton, fuzzy) only count in a country the document points at: a typo
-    of a place there is likely, a same-shaped village on another continent is not. With no
-    country known, only a large place (or a pack facility) is read loosely: "Baghdadd" is
-    Baghdad, "Sumatra" is not Sumter, South Carolina."""
+    """Loose matches (skeleton, fuzzy) and a part's whole ("West Midlands": the Midlands)
+    only count in a country the document points at: a typo of a place there is likely, a
+    same-shaped village on another continent is not, nor Zimbabwe's Midlands province for an
+    English county the gazetteer lacks. With no country known, only a large place (or a pack
+    facility) is read loosely: "Baghdadd" is Baghdad, "Sumatra" is not Sumter, South
+    Carolina."""
     known = set(ev.countries) | set(ev.focus) | ({ev.country} if ev.country else set())
     return [c for c in cands if c.how in ("exact", "core") or c.place.country in known
             or (not known and c.place.population >= LOOSE_ALONE_POPULATION)]

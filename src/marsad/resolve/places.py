@@ -23,6 +23,7 @@ from functools import cached_property
 from marsad.actor_refs import find_actor
 from marsad.context import Context
 from marsad.gazetteer import Gazetteer, Place, distance_km
+from marsad.gazetteer.index import FIRM_MATCHES
 from marsad.resolve import geocode
 from marsad.resolve.geoparse import geoparse_places
 from marsad.types import PlaceChoice, PlaceMention, PlacePhrase, PlaceRef, Span
@@ -179,7 +180,7 @@ def resolve_candidate(ctx: Context, c: PlacePhrase, containers: Sequence[PlacePh
         r = geocode.resolve_path(_city_parts(k.parts), gazetteer=ctx.gazetteer,
                                  context=doc.context(rest))
         outer = r.ref() if r is not None else None
-        outer_exact = r is not None and r.candidate.how in ("exact", "core")
+        outer_exact = r is not None and r.candidate.how in FIRM_MATCHES
     entry = ctx.pack.find_place(c.text, country=outer.country if outer else None)
     if entry is not None and _agrees(entry.ref(c.text), outer):
         return entry.ref(c.text), True
@@ -189,7 +190,7 @@ def resolve_candidate(ctx: Context, c: PlacePhrase, containers: Sequence[PlacePh
     r = geocode.resolve_path(_city_parts(c.parts), gazetteer=ctx.gazetteer,
                              context=doc.context(within))
     named = r is not None and r.text in _city_parts(c.parts)
-    exact = r is not None and r.candidate.how in ("exact", "core")
+    exact = r is not None and r.candidate.how in FIRM_MATCHES
     if named and r is not None and (exact or not within):
         return r.ref(), exact
     # the phrase itself is unknown (or only loosely matched): the nearest named place
@@ -201,7 +202,7 @@ def resolve_candidate(ctx: Context, c: PlacePhrase, containers: Sequence[PlacePh
                                      gazetteer=ctx.gazetteer,
                                      context=doc.context(c.within[i + 1:]))
         if inner is not None and inner.text in _city_parts(c.within[i:i + 1]):
-            return inner.ref(), inner.candidate.how in ("exact", "core")
+            return inner.ref(), inner.candidate.how in FIRM_MATCHES
     return (r.ref(), exact) if r is not None else (None, False)
 
 
