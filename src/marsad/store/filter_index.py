@@ -482,8 +482,15 @@ class IndexView:
         return IndexView(self.base, figures, changed, np.union1d(self.changed_ids, dropped))
 
     def unchanged(self, event_ids: Sequence[int]) -> np.ndarray:
-        """Whether each event is as the build read it (not inserted or deleted since)."""
-        return ~np.isin(np.asarray(event_ids, dtype=np.int64), self.changed_ids)
+        """Whether each event is as the build read it (not inserted or deleted since).
+
+        Asked twice a request for a page's ids: a binary search in the sorted changed ids
+        (np.isin sorts both arrays each time, a tenth of a millisecond under a writer)."""
+        wanted = np.asarray(event_ids, dtype=np.int64)
+        if not len(self.changed_ids):
+            return np.ones(len(wanted), bool)
+        at = np.searchsorted(self.changed_ids, wanted).clip(0, len(self.changed_ids) - 1)
+        return self.changed_ids[at] != wanted
 
     def handles(self, filters: EventFilters) -> bool:
         return self.base.handles(filters)
