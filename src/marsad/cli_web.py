@@ -62,6 +62,15 @@ def serve(
     workers: Annotated[
         int, typer.Option(min=1, max=64, help="Server processes (one per core is plenty).")
     ] = 1,
+    threads: Annotated[
+        int | None,
+        typer.Option(
+            min=1, max=256, envvar="MARSAD_API_THREADS",
+            help="Requests each process works on at once (default 3; the rest wait). The "
+            "handlers are Python: more at once only take turns on one core.",
+            show_default=False,
+        ),
+    ] = None,
     tile_url: Annotated[
         str | None,
         typer.Option(
@@ -89,6 +98,7 @@ def serve(
             allowed_hosts=names,
             allow_private_urls=allow_private_urls,
             serving=True,
+            request_threads=threads,
         )
     except StoreError as error:
         console.print(f"[red]error:[/red] {shown(str(error))}")
@@ -117,6 +127,7 @@ def serve(
             "MARSAD_TILE_URL": tile_url or "",
             "MARSAD_ALLOWED_HOSTS": ",".join(names),
             "MARSAD_ALLOW_PRIVATE_URLS": "1" if allow_private_urls else "",
+            "MARSAD_API_THREADS": str(threads or ""),
         }
     )
     uvicorn.run(
