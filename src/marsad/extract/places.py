@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from marsad.analyse import Analysis, Sentence
 from marsad.analyse.datelines import find_dateline
 from marsad.context import Context
+from marsad.extract.licensing import has_form
 from marsad.extract.place_candidates import Candidate, candidates, words
 from marsad.extract.tree import children
 from marsad.types import Mention, PlaceChoice, PlacePhrase, Span
@@ -108,7 +109,7 @@ def _contained_by(ctx: Context, s: Sentence, head: int, inside: set[int | None])
     return _located_in(ctx, s, att.prep_head, inside)
 
 
-def time_frame_nouns(ctx: Context, s: Sentence, trigger: int) -> tuple[int, ...]:
+def _time_frame_nouns(ctx: Context, s: Sentence, trigger: int) -> tuple[int, ...]:
     """The nouns a time-frame preposition sets the trigger's act in ("met Uribe during a
     visit to Cartagena": the visit): where they were is where the act was."""
     p = ctx.profile
@@ -122,10 +123,11 @@ def _light_verb(ctx: Context, s: Sentence, trigger: int) -> tuple[int, ...]:
     from either): what is attached to one is attached to the act."""
     p = ctx.profile
     t = s.tokens[trigger]
-    if t.lemma in p.words("light_verbs"):
+    light = p.words("light_verbs")
+    if has_form(ctx, t, light):
         return tuple(c.i for c in children(s, trigger, p.labels("object_deps")))
-    if t.dep in p.labels("object_deps") and t.head != t.i and (
-            s.tokens[t.head].lemma in p.words("light_verbs")):
+    if t.dep in p.labels("object_deps") and t.head != t.i and has_form(
+            ctx, s.tokens[t.head], light):
         return (t.head,)
     return ()
 
@@ -165,7 +167,7 @@ def choose(ctx: Context, text: str, s: Sentence, trigger: int, *,
     ranked = []
     # "sent 500 troops to Basra": the goal hangs from the trigger or the verb it serves
     moving = (trigger, s.tokens[trigger].head) if motion else ()
-    frame = time_frame_nouns(ctx, s, trigger) if statement else ()
+    frame = _time_frame_nouns(ctx, s, trigger) if statement else ()
     moving += frame  # "during a visit to Cartagena": where the visit went
     own = (trigger, *frame, *_light_verb(ctx, s, trigger))
     cands = [c for c in candidates(ctx, text, s) if not _overlaps(c, exclude)]
