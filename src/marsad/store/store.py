@@ -8,9 +8,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, Engine, Row, delete, func, or_, select
+from sqlalchemy import Connection, Engine, Row, Table, delete, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,12 +30,19 @@ from marsad.store.mapping import (
     document_model,
     document_row,
     event_from_model,
-    event_model,
     event_row_from_columns,
+    event_rows,
     place_row,
 )
 from marsad.store.migrate import upgrade
-from marsad.store.models import DocumentModel, EventModel
+from marsad.store.models import (
+    Base,
+    DocumentModel,
+    EventActorModel,
+    EventModel,
+    EventTermModel,
+    EvidenceModel,
+)
 from marsad.store.records import (
     EXTRACTED,
     EXTRACTION_STATES,
@@ -632,26 +639,46 @@ def _retry_on_conflict(attempt: Callable[[], T]) -> T:
         return attempt()
 
 
-def _replace_events(session: Session, document_id: str, events: Sequence[Event]
-                    ) -> list[EventModel]:
+def _replace_events(session: Session, document_id: str, events: Sequence[Event]) -> list[int]:
+    """The document's events replaced by these; their ids, in order."""
     # Their actors, evidence and link nodes go with them (ON DELETE CASCADE).
     session.execute(
         delete(EventModel).where(EventModel.document_id == document_id),
         execution_options={"synchronize_session": False},
     )
     ensure_entries(session, events)
-    models = [event_model(event, document_id, i) for i, event in enumerate(events)]
-    session.add_all(models)
-    session.flush()
-    return models
+    session.flush()  # the document and new registry entries: the rows below refer to them
+    if not events:
+        return []
+    rows = [event_rows(event, document_id, i) for i, event in enumerate(events)]
+    ids = list(session.scalars(
+        insert(_table(EventModel)).returning(
+            _table(EventModel).c.id, sort_by_parameter_order=True),
+        [row.event for row in rows],
+    ))
+    children = ((EventActorModel, [row.actors for row in rows]),
+                (EvidenceModel, [row.evidence for row in rows]),
+                (EventTermModel, [row.terms for row in rows]))
+    for model, of_each_event in children:
+        values = [{**child, "event_id": event_id}
+                  for event_id, rows_of_event in zip(ids, of_each_event, strict=True)
+                  for child in rows_of_event]
+        if values:
+            session.execute(insert(_table(model)), values)
+    return ids
+
+
+def _table(model: type[Base]) -> Table:
+    # Core inserts of plain dicts: the ORM's bulk path converts each dict through the mapper.
+    return cast(Table, model.__table__)
 
 
 def _replace_and_link(session: Session, doc: DocumentModel, events: Sequence[Event]) -> int:
     """Replace the document's events and link them against the store, in one transaction:
     the incidents they were part of are clustered again without them, and with the new."""
     previous = before_replacing(session, doc.id)
-    models = _replace_events(session, doc.id, events)
-    link_document(session, _link_document(doc), events, [m.id for m in models], previous)
+    ids = _replace_events(session, doc.id, events)
+    link_document(session, _link_document(doc), events, ids, previous)
     session.execute(filter_index.PRUNE_CHANGES)
     return len(events)
 
