@@ -97,9 +97,9 @@ class EventRows(NamedTuple):
 
 
 def event_rows(event: Event, document_id: str, ordinal: int) -> EventRows:
-    """The rows that store an event. Plain dicts, not ORM objects: a save inserts them as
-    one statement per table, and building and flushing instrumented objects cost about a
-    third of a save."""
+    """The rows that store an event. Plain dicts, not ORM objects: a save bulk-inserts them,
+    one statement per table, as linking inserts its rows; building and flushing
+    instrumented objects cost about a third of a save."""
     place, when, said_by, stance = event.where, event.when, event.said_by, event.stance
     columns = {
         "document_id": document_id,

@@ -8,9 +8,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Row, Table, delete, func, insert, or_, select
+from sqlalchemy import Connection, Engine, Row, delete, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -36,7 +36,6 @@ from marsad.store.mapping import (
 )
 from marsad.store.migrate import upgrade
 from marsad.store.models import (
-    Base,
     DocumentModel,
     EventActorModel,
     EventModel,
@@ -652,8 +651,7 @@ def _replace_events(session: Session, document_id: str, events: Sequence[Event])
         return []
     rows = [event_rows(event, document_id, i) for i, event in enumerate(events)]
     ids = list(session.scalars(
-        insert(_table(EventModel)).returning(
-            _table(EventModel).c.id, sort_by_parameter_order=True),
+        insert(EventModel).returning(EventModel.id, sort_by_parameter_order=True),
         [row.event for row in rows],
     ))
     children = ((EventActorModel, [row.actors for row in rows]),
@@ -664,13 +662,8 @@ def _replace_events(session: Session, document_id: str, events: Sequence[Event])
                   for event_id, rows_of_event in zip(ids, of_each_event, strict=True)
                   for child in rows_of_event]
         if values:
-            session.execute(insert(_table(model)), values)
+            session.execute(insert(model), values)
     return ids
-
-
-def _table(model: type[Base]) -> Table:
-    # Core inserts of plain dicts: the ORM's bulk path converts each dict through the mapper.
-    return cast(Table, model.__table__)
 
 
 def _replace_and_link(session: Session, doc: DocumentModel, events: Sequence[Event]) -> int:
