@@ -140,25 +140,33 @@ def _cluster_component(keys: list[str], scores: Mapping[Pair, Comparison],
         if a in sets.parent and b in sets.parent and sets.find(a) != sets.find(b):
             total[pair(sets.find(a), sets.find(b))] = FORBIDDEN
 
-    def linkage(p: Pair) -> float:
-        return total[p] / (len(members[p[0]]) * len(members[p[1]]))
+    # Each group's summed scores with its neighbours, both ways round; the pairs whose
+    # average reaches `merge` are the only ones a step chooses among, and a merge changes
+    # only the kept group's averages (rescanning every pair per merge was a fifth of a save).
+    neighbours: dict[str, dict[str, float]] = {root: {} for root in members}
+    for (a, b), summed in total.items():
+        neighbours[a][b] = neighbours[b][a] = summed
+    eligible: dict[Pair, float] = {}
 
-    while True:
-        best: tuple[float, Pair] | None = None
-        for p in total:
-            value = linkage(p)
-            if value < settings.merge:
-                continue
-            if best is None or value > best[0] or (value == best[0] and p < best[1]):
-                best = (value, p)
-        if best is None:
-            break
-        keep, gone = best[1]  # the smaller root stays
+    def reconsider(root: str) -> None:
+        for other, summed in neighbours[root].items():
+            p = pair(root, other)
+            value = summed / (len(members[root]) * len(members[other]))
+            if value >= settings.merge:
+                eligible[p] = value
+            else:
+                eligible.pop(p, None)
+
+    for root in members:
+        reconsider(root)
+    while eligible:
+        keep, gone = min(eligible, key=lambda p: (-eligible[p], p))  # the smaller root stays
         members[keep].extend(members.pop(gone))
-        for p in [p for p in total if gone in p]:
-            other = p[0] if p[1] == gone else p[1]
-            value = total.pop(p)
+        for other, summed in neighbours.pop(gone).items():
+            del neighbours[other][gone]
+            eligible.pop(pair(other, gone), None)
             if other != keep:
-                q = pair(keep, other)
-                total[q] = total.get(q, 0.0) + value
+                merged = neighbours[keep].get(other, 0.0) + summed
+                neighbours[keep][other] = neighbours[other][keep] = merged
+        reconsider(keep)
     return sorted((sorted(g) for g in members.values()), key=lambda g: g[0])

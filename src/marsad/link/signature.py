@@ -14,7 +14,7 @@ from typing import Any
 from marsad.datafiles import DataFileError, load_data
 from marsad.gazetteer.index import default_gazetteer
 from marsad.link.settings import LinkSettings
-from marsad.link.terms import term_weights
+from marsad.link.terms import term_weights, text_weights
 from marsad.packs import load_pack
 from marsad.types import ActorRef, Event, Quantity
 
@@ -169,7 +169,8 @@ def signatures(doc: LinkDocument, events: Sequence[Event],
     """The signatures of one document's events, in order."""
     keys = event_keys(doc.id, events)
     demonym = default_gazetteer().demonym
-    lead = (doc.title + "\n" if doc.title else "") + doc.text[:settings.lead_chars]
+    lead = text_weights((doc.title + "\n" if doc.title else "") + doc.text[:settings.lead_chars],
+                        settings, demonym)
     out = []
     for n, (key, event) in enumerate(zip(keys, events, strict=True)):
         where = event.where

@@ -38,38 +38,46 @@ def _stem(word: str, length: int) -> str:
 Demonym = Callable[[str], tuple[bool, str | None]]
 
 
-def term_weights(evidence: str, lead: str, settings: LinkSettings,
+def term_weights(evidence: str, lead: Mapping[str, float], settings: LinkSettings,
                  demonym: Demonym | None = None) -> dict[str, float]:
-    """Stem (and stem pair) -> weight over the event's sentence and the document's opening.
-    Neighbouring rare words also count as a pair ("education ministry", "green zone"),
-    which two reports of one act share more than two similar acts do. A nationality
-    ("Britons", "British") also counts as its country ("nationality:GB"): outlets name the
-    victims' nationality in different words."""
+    """Stem (and stem pair) -> weight over the event's sentence and the document's opening
+    (`lead`: text_weights of it, read once for all the document's events)."""
+    out = text_weights(evidence, settings, demonym)
+    for term, weight in lead.items():
+        out[term] = max(out.get(term, 0.0), weight)
+    return out
+
+
+def text_weights(text: str, settings: LinkSettings,
+                 demonym: Demonym | None = None) -> dict[str, float]:
+    """Stem (and stem pair) -> weight over one text. Neighbouring rare words also count as
+    a pair ("education ministry", "green zone"), which two reports of one act share more
+    than two similar acts do. A nationality ("Britons", "British") also counts as its
+    country ("nationality:GB"): outlets name the victims' nationality in different words."""
     out: dict[str, float] = {}
-    for text in (evidence, lead):
-        previous: tuple[str, float] | None = None
-        for match in _WORD.finditer(text):
-            raw = match.group()
-            word = raw.casefold()
-            if demonym is not None and raw[:1].isupper():
-                known, country = demonym(raw)
-                if known and country:
-                    out[f"nationality:{country}"] = settings.nationality_weight
-            if word.isdigit():
-                weight = settings.number_weight
-            elif len(word) >= settings.min_length:
-                weight = _rarity(word, settings.common_zipf)
-            else:
-                weight = 0.0
-            if weight <= 0:
-                previous = None
-                continue
-            stem = _stem(word, settings.stem_length)
-            out[stem] = max(out.get(stem, 0.0), weight)
-            if previous is not None:
-                bigram = f"{previous[0]} {stem}"
-                out[bigram] = max(out.get(bigram, 0.0), (previous[1] + weight) / 2)
-            previous = (stem, weight)
+    previous: tuple[str, float] | None = None
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        word = raw.casefold()
+        if demonym is not None and raw[:1].isupper():
+            known, country = demonym(raw)
+            if known and country:
+                out[f"nationality:{country}"] = settings.nationality_weight
+        if word.isdigit():
+            weight = settings.number_weight
+        elif len(word) >= settings.min_length:
+            weight = _rarity(word, settings.common_zipf)
+        else:
+            weight = 0.0
+        if weight <= 0:
+            previous = None
+            continue
+        stem = _stem(word, settings.stem_length)
+        out[stem] = max(out.get(stem, 0.0), weight)
+        if previous is not None:
+            bigram = f"{previous[0]} {stem}"
+            out[bigram] = max(out.get(bigram, 0.0), (previous[1] + weight) / 2)
+        previous = (stem, weight)
     return out
 
 

@@ -30,6 +30,7 @@ from marsad.link.settings import LinkSettings, default_settings
 from marsad.link.signature import LinkDocument, LinkEvent, from_json, signatures, to_json
 from marsad.store.ids import ids_in
 from marsad.store.models import (
+    ALL_ROWS_AT_ONCE,
     IncidentModel,
     LinkBlockModel,
     LinkDecisionModel,
@@ -198,11 +199,13 @@ def recluster(session: Session, components: Iterable[str], previous: Previous = 
     both = Constraints(constraints.must | refs.must, constraints.cannot)
     grouping = cluster(linkable, _edges(session, list(linkable)), settings, both)
     old = {k: previous.incident_of(k) for k in keys}
+    stored: dict[str, tuple[str, str | None]] = {}  # key -> (component, incident) as stored
     for chunk in _chunks(keys):
-        for key, incident in session.execute(select(LinkNodeModel.key, LinkNodeModel.incident_id)
-                                             .where(ids_in(LinkNodeModel.key, "keys")),
-                                             {"keys": chunk}):
+        for key, component, incident in session.execute(
+                select(LinkNodeModel.key, LinkNodeModel.component, LinkNodeModel.incident_id)
+                .where(ids_in(LinkNodeModel.key, "keys")), {"keys": chunk}):
             old[key] = old.get(key) or incident
+            stored[key] = (component, incident)
     ids = _incident_ids(grouping.groups, old)
     stale = {i for i in old.values() if i} - set(ids)
     now = datetime.now(UTC)
@@ -223,15 +226,14 @@ def recluster(session: Session, components: Iterable[str], previous: Previous = 
             updated_at=now))
     session.flush()
     _write_incidents(session, rows)
-    nodes: dict[str, dict[str, str]] = {}
-    for incident_id, group in groups_of.items():
-        for key in group:
-            nodes.setdefault(key, {"key": key})["incident_id"] = incident_id
-    for component in grouping.components:  # named by its first key
-        for key in component:
-            nodes.setdefault(key, {"key": key})["component"] = component[0]
-    if nodes:  # one statement for all (by primary key), not one per group
-        session.execute(update(LinkNodeModel), list(nodes.values()))
+    incident_of = {key: incident_id for incident_id, group in groups_of.items()
+                   for key in group}
+    nodes = [{"key": key, "component": component[0], "incident_id": incident_of.get(key)}
+             for component in grouping.components  # named by its first key
+             for key in component
+             if stored.get(key) != (component[0], incident_of.get(key))]
+    if nodes:  # the changed ones (most keep theirs), one statement by primary key
+        session.execute(update(LinkNodeModel), nodes)
     if stale:
         for chunk in _chunks(sorted(stale)):
             session.execute(delete(IncidentModel).where(ids_in(IncidentModel.id, "keys")),
@@ -249,7 +251,7 @@ def _write_incidents(session: Session, rows: list[dict[str, Any]]) -> None:
     fresh = [r for r in rows if r["id"] not in stored]
     known = [r for r in rows if r["id"] in stored]
     if fresh:
-        session.execute(insert(IncidentModel), fresh)
+        session.execute(insert(IncidentModel), fresh, execution_options=ALL_ROWS_AT_ONCE)
     if known:
         session.execute(update(IncidentModel), known)
 

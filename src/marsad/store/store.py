@@ -36,6 +36,7 @@ from marsad.store.mapping import (
 )
 from marsad.store.migrate import upgrade
 from marsad.store.models import (
+    ALL_ROWS_AT_ONCE,
     DocumentModel,
     EventActorModel,
     EventModel,
@@ -652,7 +653,7 @@ def _replace_events(session: Session, document_id: str, events: Sequence[Event])
     rows = [event_rows(event, document_id, i) for i, event in enumerate(events)]
     ids = list(session.scalars(
         insert(EventModel).returning(EventModel.id, sort_by_parameter_order=True),
-        [row.event for row in rows],
+        [row.event for row in rows], execution_options=ALL_ROWS_AT_ONCE,
     ))
     children = ((EventActorModel, [row.actors for row in rows]),
                 (EvidenceModel, [row.evidence for row in rows]),
@@ -662,7 +663,7 @@ def _replace_events(session: Session, document_id: str, events: Sequence[Event])
                   for event_id, rows_of_event in zip(ids, of_each_event, strict=True)
                   for child in rows_of_event]
         if values:
-            session.execute(insert(model), values)
+            session.execute(insert(model), values, execution_options=ALL_ROWS_AT_ONCE)
     return ids
 
 
