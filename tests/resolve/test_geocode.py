@@ -142,6 +142,37 @@ def test_geoparse_resolves_spans_with_containers(gaz: Gazetteer) -> None:
     assert all(0 < m.score <= 1 for m in got)
 
 
+def _spans(text: str, *names: str) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_a_town_missing_from_its_stated_container_takes_the_containers_place(
+        gaz: Gazetteer) -> None:
+    # No Stroud in Ontario is known: Ontario (at its own precision), not Stroud, England
+    text = "The driver was stopped on Highway 11 in Stroud, Ontario, Canada, police said."
+    stroud, ontario, canada = geoparse_places(text, _spans(text, "Stroud", "Ontario", "Canada"),
+                                              gazetteer=gaz)
+    assert (stroud.place.name, stroud.place.country, stroud.place.precision) == (
+        "Ontario", "CA", "admin1")
+    assert (ontario.place.name, canada.place.precision) == ("Ontario", "country")
+    # a name the gazetteer lacks altogether, with its city: the city, not nothing
+    slum = "Clinics in Zzyzxville, Nairobi reported new cases."
+    assert geoparse_places(slum, _spans(slum, "Zzyzxville"), gazetteer=gaz) == []
+    with_city = geoparse_places(slum, _spans(slum, "Zzyzxville", "Nairobi"), gazetteer=gaz)
+    assert [m.place.country for m in with_city] == ["KE", "KE"]
+
+
+def test_two_places_listed_with_a_comma_keep_their_own_readings(gaz: Gazetteer) -> None:
+    text = "Flights from Nairobi, Mombasa and Kampala resumed; Kenya, Uganda agreed."
+    got = geoparse_places(text, _spans(text, "Nairobi", "Kenya", "Uganda"), gazetteer=gaz)
+    assert [(m.text, m.place.name, m.place.precision) for m in got] == [
+        ("Nairobi", "Nairobi", "city"), ("Kenya", "Kenya", "country"),
+        ("Uganda", "Uganda", "country")]
+    towns = "Shelling hit Kharkiv, Kyiv overnight."
+    kharkiv, _ = geoparse_places(towns, _spans(towns, "Kharkiv", "Kyiv"), gazetteer=gaz)
+    assert (kharkiv.place.name, kharkiv.place.precision) == ("Kharkiv", "city")
+
+
 def test_the_gazetteer_scan_finds_toponyms_the_ner_did_not(gaz: Gazetteer) -> None:
     text = "A drone struck Erbil Airport; Iraqi officials said. القصف طال الموصل"
     spans = toponym_spans(text, gaz, never_toponyms(profile_for("en")))

@@ -338,6 +338,30 @@ def _supported(r: Resolution, ev: _Evidence) -> bool:
     return True
 
 
+def resolve_inside(name: str, *, context: GeoContext, gazetteer: Gazetteer | None = None,
+                   unit: bool = False, container: bool = False,
+                   said: str | None = None) -> Resolution | None:
+    """resolve(), held to the places the text says the name lies in (context.within): a
+    town the gazetteer lacks, or whose only readings lie in another country, is given its
+    container's place at the container's precision ("Stroud, Ontario": Ontario, not Stroud
+    in England; "Kibera, Nairobi": Nairobi). "X, Y" is also how two places are listed
+    ("Kenya, Uganda", "Nairobi, Mombasa"), so a unit the name denotes, a town in a country
+    the containers may denote, or a container that is itself only a town, is kept."""
+    gaz = gazetteer or default_gazetteer()
+    r = resolve(name, context=context, gazetteer=gaz, unit=unit, container=container,
+                said=said)
+    if not context.within:
+        return r
+    countries = _evidence(gaz, context).countries
+    if r is not None and (r.place.precision in _AREA_PRECISIONS or not countries
+                          or r.place.country in countries):
+        return r
+    outer = resolve_path((), context=context, gazetteer=gaz)
+    if outer is None or (r is not None and outer.place.precision not in _AREA_PRECISIONS):
+        return r
+    return outer
+
+
 def resolve_path(parts: Sequence[str], *, context: GeoContext | None = None,
                  gazetteer: Gazetteer | None = None) -> Resolution | None:
     """Resolve a place written as a path, most specific first: ("Kongo Trading Center",

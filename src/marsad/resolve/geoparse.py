@@ -16,7 +16,7 @@ from functools import cache
 
 from marsad.gazetteer import Gazetteer, country_focus, default_gazetteer
 from marsad.gazetteer.names import rules
-from marsad.resolve.geocode import GeoContext, Resolution, resolve
+from marsad.resolve.geocode import GeoContext, Resolution, resolve_inside
 from marsad.types import PlaceMention, PlaceRef
 
 __all__ = ["PlaceMention", "geoparse_places"]
@@ -139,9 +139,9 @@ def geoparse_places(text: str, spans: Sequence[tuple[int, int]], *,
             if key not in done:
                 ctx = replace(base, within=(*said, *base.within),
                               near=(*base.near, *(r for r in near if r.text != name)))
-                done[key] = resolve(name, context=ctx, gazetteer=gaz,
-                                    unit=k in units or k in containers,
-                                    container=k in containers, said=beside[k])
+                done[key] = resolve_inside(name, context=ctx, gazetteer=gaz,
+                                           unit=k in units or k in containers,
+                                           container=k in containers, said=beside[k])
             out.append(done[key])
         return out
 
