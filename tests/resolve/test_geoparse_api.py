@@ -157,3 +157,13 @@ def test_a_group_the_pack_knows_is_no_town_that_shares_its_name() -> None:
     assert by_text("Hamas rejected the demands.") == {}
     assert set(by_text("Baghdad, Britain and Washington traded accusations.")) == {
         "Baghdad", "Britain", "Washington"}
+
+
+def test_everyday_words_and_parts_of_names_are_no_small_towns() -> None:
+    # "Control", "Hospital" and "Over" are also small towns' names; opening a sentence or in
+    # an organisation's name they are words. Units and big places in such names stay.
+    got = by_text("Over the weekend the Center for Disease Control said a nurse in London fell "
+                  "ill. As a result, the United States Department of Agriculture and the "
+                  "University of Baghdad closed their laboratories.")
+    assert set(got) == {"London", "United States", "Baghdad"}
+    assert got["United States"].precision == "country"

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from wordfreq import zipf_frequency
+
 from marsad.analyse import Analysis
 from marsad.analyse.profiles import LanguageProfile
 from marsad.analyse.truecase import as_read
 from marsad.context import Context
 from marsad.extract.place_candidates import unknown_acronym
 from marsad.gazetteer import toponym_spans
+from marsad.gazetteer.index import BIG_PLACE_POPULATION
 from marsad.packs import Pack
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -25,6 +28,13 @@ _LEADING = re.compile(r"^the\s+", re.IGNORECASE)  # "the Green Zone" -> "Green Z
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Source ranks, for spans of equal length: the pack's facility names are the most specific.
 _PACK, _NER, _FALLBACK = 2, 1, 0
+# A word this frequent in the language ("Control", "Hospital", "Over": zipf 5-6; "Mosul" 3.3,
+# "Paris" 4.8) is everyday language before it is a small town's name.
+EVERYDAY_ZIPF = 4.0
+# What the NER names that is no place: a place name inside one of these ("Center for Disease
+# Control", "Royal Free Hospital") is part of its name, unless the place is a unit or big.
+NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT",
+                              "LAW"})
 
 
 def _pack_names(pack: Pack) -> re.Pattern[str]:
@@ -67,6 +77,21 @@ def _a_group(ctx: Context, name: str) -> bool:
                 or (name.isupper() and gaz.place_in_capitals(name)))
 
 
+def _no_place_by_name_alone(ctx: Context, name: str, in_a_name: bool) -> bool:
+    """Whether a capitalised run the gazetteer knows only as a small place is no toponym:
+    everyday words ("Control", "Hospital", "Over" opening a sentence), or a part of what
+    the NER names as an organisation, person or work ("Royal Free Hospital"). A unit's or
+    big place's name stays ("University of Baghdad", "Paris")."""
+    if any(c.how == "exact" and (c.place.precision in ("country", "admin1", "continent")
+                                 or c.place.population >= BIG_PLACE_POPULATION)
+           for c in ctx.gazetteer.candidates(name, fuzzy=False)):
+        return False
+    if in_a_name:
+        return True
+    lang = ctx.profile.code if ctx.profile else "en"
+    return all(zipf_frequency(w.casefold(), lang) >= EVERYDAY_ZIPF for w in name.split())
+
+
 @lru_cache(maxsize=8)
 def never_toponyms(profile: LanguageProfile) -> frozenset[str]:
     """Capitalised words that begin sentences or name people, never places, with the month
@@ -82,16 +107,25 @@ def find_toponyms(ctx: Context, analysis: Analysis) -> list[tuple[int, int]]:
     text = analysis.text
     ranked: list[tuple[int, int, int]] = []
     persons: list[tuple[int, int]] = []
+    names: list[tuple[int, int]] = []  # entities that are no place (persons among them)
     for sentence in analysis.sentences:
         for e in sentence.entities:
             if e.label in PLACE_LABELS:
                 ranked.append((*_trim(text, e.start, e.end), _NER))
             elif e.label == "PERSON":
                 persons.append((e.start, e.end))
+            if e.label in NOT_PLACE_LABELS:
+                names.append((e.start, e.end))
+
+    def inside_names(s: int, e: int) -> bool:
+        return any(ns <= s and e <= ne and (ns, ne) != (s, e) for ns, ne in names)
+
     read = as_read(text)  # their capitals tell names: in a text set in capitals, as parsed
     ranked += [(s, e, _PACK) for s, e in pack_spans(read, ctx.pack)]
     # a gazetteer name inside a person's name ("Sudani" in "al-Sudani") is not a place
-    ranked += [(s, e, _FALLBACK) for s, e in toponym_spans(read, gaz, never_toponyms(ctx.profile))
+    ranked += [(s, e, _FALLBACK) for s, e in toponym_spans(
+        read, gaz, never_toponyms(ctx.profile),
+        keep=lambda s, e: not _no_place_by_name_alone(ctx, read[s:e], inside_names(s, e)))
                if not any(ps <= s and e <= pe for ps, pe in persons)]
     # an acronym no place is written as ("UDA"), a group the pack knows ("Hamas", not Hamm,
     # which GeoNames also calls so) unless a big place bears it as its own name ("Baghdad"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from marsad.gazetteer.index import Gazetteer, default_gazetteer
 from marsad.gazetteer.names import norm, norm_of_words, norm_word, rules
@@ -19,16 +20,22 @@ _CAPITALISED = re.compile(
 _ARABIC_RUN = re.compile(r"[\u0621-\u064A\u0660-\u0669]+(?:\s+[\u0621-\u064A]+){0,2}")
 
 
+Keep = Callable[[int, int], bool]
+
+
 def toponym_spans(text: str, gazetteer: Gazetteer | None = None,
-                  skip: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+                  skip: frozenset[str] = frozenset(),
+                  keep: Keep | None = None) -> list[tuple[int, int]]:
     """The longest capitalised (or Arabic) word runs the gazetteer knows by exact name, but
     not the words in `skip` (lower case: the language's words that begin sentences or name
-    people, never places). The extract stage joins these to the NER's spans."""
+    people, never places), nor a span `keep(start, end)` refuses (a shorter run inside it
+    may still be one: "United States" in "United States Department of Agriculture"). The
+    extract stage joins these to the NER's spans."""
     gaz = gazetteer or default_gazetteer()
     spans: list[tuple[int, int]] = []
     for rx in (_CAPITALISED, _ARABIC_RUN):
         for m in rx.finditer(text):
-            spans.extend(_known_subspans(m.start(), m.group(0), gaz, skip))
+            spans.extend(_known_subspans(m.start(), m.group(0), gaz, skip, keep))
     return sorted(spans)
 
 
@@ -46,8 +53,8 @@ def _trim(run: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _known_subspans(offset: int, run: str, gaz: Gazetteer,
-                    skip: frozenset[str]) -> list[tuple[int, int]]:
+def _known_subspans(offset: int, run: str, gaz: Gazetteer, skip: frozenset[str],
+                    keep: Keep | None) -> list[tuple[int, int]]:
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
     out: list[tuple[int, int]] = []
     i = 0
@@ -59,7 +66,8 @@ def _known_subspans(offset: int, run: str, gaz: Gazetteer,
                 continue
             if phrase.split()[0].isalpha() and phrase.split()[0].islower():
                 continue  # a run's connector on its own ("of" in "Green Zone of Baghdad")
-            if gaz.candidates(phrase, fuzzy=False, limit=1):
+            if gaz.candidates(phrase, fuzzy=False, limit=1) and (
+                    keep is None or keep(offset + s, offset + e)):
                 out.append((offset + s, offset + e))
                 i = j
                 break
