@@ -106,6 +106,13 @@ def test_wire_style_state_abbreviations_are_their_units():
     assert got["Va."] == ("Virginia", "admin1")
 
 
+def test_a_currency_is_no_place() -> None:
+    got = by_text("Libya paid US$460 million and HK$2 billion went to Hong Kong and the US.")
+    assert [(m.text, m.start) for m in marsad.geoparse("Libya paid US$460 million.")] == [
+        ("Libya", 0)]
+    assert set(got) == {"Libya", "Hong Kong", "US"}
+
+
 def test_an_era_after_a_number_is_no_place():
     assert marsad.geoparse("The city was founded in 500 B.C. by traders.") == []
 

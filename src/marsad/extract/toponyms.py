@@ -139,6 +139,8 @@ def find_toponyms(ctx: Context, analysis: Analysis) -> list[tuple[int, int]]:
             continue
         if text[s:e].lower() in eras and text[:s].rstrip()[-1:].isdigit():
             continue  # "500 B.C.": an era
+        if text[e:e + 1] == "$":
+            continue  # "US$460 million", "HK$": a currency
         if all(e <= ks or s >= ke for ks, ke in kept):
             kept.append((s, e))
     return sorted(kept)
