@@ -234,3 +234,33 @@ def test_a_count_of_acts_is_not_added_to_the_toll(text: str, killed: int,
     toll = find_toll(text)
     assert toll.killed == Quantity(killed)
     assert (toll.injured.value if toll.injured else None) == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Dozens of people were killed when a car bomb exploded in Baghdad on Monday.",
+         None, None),
+        ("Several soldiers were wounded in an ambush near Mosul on Sunday.", None, None),
+        ("At least 12 people were killed and dozens wounded when a car bomb exploded in "
+         "Baghdad on Monday.", Quantity(12, "more_than"), None),
+        ("A roadside bomb killed two soldiers near Kirkuk on Sunday, police said.",
+         Quantity(2), None),
+        # a headline's "dozens" leaves the lead's figure to be read (the lead wins)
+        ("Dozens of Iraqi soldiers found executed\nThe corpses of 50 soldiers of the new army "
+         "have been discovered northeast of Baghdad, a spokesman said they were executed.",
+         Quantity(50), None),
+    ],
+)
+def test_a_vague_amount_gives_no_toll(text: str, killed: Quantity | None,
+                                      injured: Quantity | None) -> None:
+    # CODING.md: "hundreds" and "several" are not integers; the number stays unknown (the
+    # number readers still see "dozens" as a count: test_numbers)
+    tolls = [(e.killed, e.injured) for e in events(text)]
+    assert tolls and tolls[0] == (killed, injured)
+    assert all(i is None or i.value != 12 for _, i in tolls)
+
+
+def test_a_group_counted_as_subject_is_not_counted_again_as_object() -> None:
+    (event,) = events("The bodies of 50 soldiers were found executed near Baghdad on Sunday.")
+    assert event.killed == Quantity(50)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from marsad.analyse import Sentence
 from marsad.context import Context
 from marsad.extract.frames import Frame
+from marsad.extract.numbers import only_vague
 from marsad.extract.tolls import find_toll
 from marsad.types import Mention, Quantity, Span
 
@@ -61,6 +62,8 @@ def add_toll(ctx: Context, d: Draft, text: str, s: Sentence,
         if q is None:
             continue
         span = toll.spans.get(key, Span(s.start, s.end, s.text))
+        if q.value and only_vague(ctx, text, span):
+            continue  # "dozens were killed": no number, so the lead's may still be read
         if key == "casualties" and q.value == 0:
             # "no casualties": nobody killed and nobody injured
             for k in ("killed", "injured"):

@@ -24,6 +24,7 @@ class NumberMention:
     span: Span  # covers the qualifier too: "more than 110"
     value: int
     qualifier: Qualifier = "exact"
+    vague: bool = False  # "dozens", "several": a convention's value, not a number the text gives
 
 
 # --- lexicon ------------------------------------------------------------------------------
@@ -352,7 +353,8 @@ def numbers_in(ctx: Context, text: str, toks: list[Tok]) -> list[Num]:
         if between and i > 0:
             i -= 1  # the span says "between 16 and 25"
         span = Span(toks[i].start, toks[j - 1].end, text[toks[i].start : toks[j - 1].end])
-        found.append(Num(i, j, NumberMention(span, value, qualifier)))  # type: ignore[arg-type]
+        found.append(Num(i, j, NumberMention(span, value, qualifier,  # type: ignore[arg-type]
+                                             vague)))
         i = j
     return found
 
@@ -362,6 +364,13 @@ def find_numbers(ctx: Context, text: str, start: int = 0,
     """Counts in text[start:end], in order; spans are offsets into text."""
     toks = tokens(text, start, len(text) if end is None else end)
     return [n.mention for n in numbers_in(ctx, text, toks)]
+
+
+def only_vague(ctx: Context, text: str, span: Span) -> bool:
+    """Whether the counts said in `span` are all vague amounts ("dozens", "several"):
+    CODING.md gives such a toll or count no number (they are not integers)."""
+    said = find_numbers(ctx, text, span.start, span.end)
+    return bool(said) and all(n.vague for n in said)
 
 
 def casualty_at(ctx: Context, toks: list[Tok], i: int) -> tuple[str, frozenset[str], int] | None:

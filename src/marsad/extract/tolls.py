@@ -117,6 +117,9 @@ def _object_hits(r: SentenceNumbers, used: set[int]) -> list[_Hit]:
         if g is None:
             i = end
             continue
+        if g.first in used:  # "the bodies of 50 soldiers were found executed": counted once
+            i = g.last
+            continue
         hits.append(_Hit(field, g.value, g.qualifier, r.span(i, g.last), r.in_parens(i)))
         used.update(range(i, g.last))
         i = g.last
