@@ -109,6 +109,7 @@ def test_a_toll_since_a_date_is_an_aggregate() -> None:
     ("The European Union imposed sanctions on Belarus on Monday.", "statement"),
     ("Bosnian Serb Prime Minister Dragan Mikerevic resigned, a day after the international "
      "community imposed fresh sanctions against Serb police and officials.", "statement"),
+    ("Sanctions were imposed on Iran by the United States on Tuesday.", "statement"),
     ("The army dismissed three generals.", "incident"),
     ("The Israeli army yesterday suspended a platoon commander on suspicion he had fired at "
      "a girl.", "incident"),
