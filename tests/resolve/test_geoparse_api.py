@@ -174,3 +174,12 @@ def test_everyday_words_and_parts_of_names_are_no_small_towns() -> None:
                   "University of Baghdad closed their laboratories.")
     assert set(got) == {"London", "United States", "Baghdad"}
     assert got["United States"].precision == "country"
+
+
+def test_a_speaker_is_no_small_town_that_shares_the_name() -> None:
+    # Hartl is a village in Austria; "Hartl said" is a person. A big place speaking is its
+    # government, still a place ("Baghdad said").
+    assert set(by_text('"There is no danger from eating pork," Hartl said in Vienna.')) == {
+        "Vienna"}
+    assert set(by_text("Baghdad said the attack in Basra had been foiled.")) == {
+        "Baghdad", "Basra"}

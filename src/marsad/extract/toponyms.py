@@ -77,11 +77,24 @@ def _a_group(ctx: Context, name: str) -> bool:
                 or (name.isupper() and gaz.place_in_capitals(name)))
 
 
+def _speakers(ctx: Context, analysis: Analysis) -> set[int]:
+    """Where the active subjects of report verbs end ("Hartl said", "Dunn told"): a speaker
+    is a person or a body, a small town only as a big place's metonym ("Baghdad said")."""
+    p = ctx.profile
+    if p is None:
+        return set()
+    report = frozenset(p.data("lexicons/speech.yaml")["report"])
+    subjects = p.labels("active_subject_deps")
+    return {t.end for sentence in analysis.sentences for t in sentence.tokens
+            if t.dep in subjects and sentence.tokens[t.head].lemma in report}
+
+
 def _no_place_by_name_alone(ctx: Context, name: str, in_a_name: bool) -> bool:
     """Whether a capitalised run the gazetteer knows only as a small place is no toponym:
-    everyday words ("Control", "Hospital", "Over" opening a sentence), or a part of what
-    the NER names as an organisation, person or work ("Royal Free Hospital"). A unit's or
-    big place's name stays ("University of Baghdad", "Paris")."""
+    everyday words ("Control", "Hospital", "Over" opening a sentence), a part of what the
+    NER names as an organisation, person or work ("Royal Free Hospital"), or a speaker
+    (`in_a_name` covers both). A unit's or big place's name stays ("University of Baghdad",
+    "Paris", "Baghdad said")."""
     if any(c.how == "exact" and (c.place.precision in ("country", "admin1", "continent")
                                  or c.place.population >= BIG_PLACE_POPULATION)
            for c in ctx.gazetteer.candidates(name, fuzzy=False)):
@@ -116,9 +129,11 @@ def find_toponyms(ctx: Context, analysis: Analysis) -> list[tuple[int, int]]:
                 persons.append((e.start, e.end))
             if e.label in NOT_PLACE_LABELS:
                 names.append((e.start, e.end))
+    speakers = _speakers(ctx, analysis)
 
     def inside_names(s: int, e: int) -> bool:
-        return any(ns <= s and e <= ne and (ns, ne) != (s, e) for ns, ne in names)
+        return e in speakers or any(ns <= s and e <= ne and (ns, ne) != (s, e)
+                                    for ns, ne in names)
 
     read = as_read(text)  # their capitals tell names: in a text set in capitals, as parsed
     ranked += [(s, e, _PACK) for s, e in pack_spans(read, ctx.pack)]
