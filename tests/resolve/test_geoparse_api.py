@@ -183,3 +183,16 @@ def test_a_speaker_is_no_small_town_that_shares_the_name() -> None:
         "Vienna"}
     assert set(by_text("Baghdad said the attack in Basra had been foiled.")) == {
         "Baghdad", "Basra"}
+
+
+def test_a_country_the_ner_took_for_a_person_is_still_a_place() -> None:
+    # the small model tags a lone "Botswana" after "Mozambique and" as a PERSON
+    assert set(by_text("Conference organizers report cases in Mozambique and Botswana too.")
+               ) == {"Mozambique", "Botswana"}
+    # a place's name inside a person's name is still no place
+    assert set(by_text("Prime Minister Mohammed Shia al-Sudani visited Basra.")) == {"Basra"}
+
+
+def test_dotted_abbreviations_are_found_inside_organisations_names() -> None:
+    got = marsad.geoparse("The U.S. Centers for Disease Control and Prevention said so.")
+    assert [(m.text, m.country, m.precision) for m in got] == [("U.S.", "US", "country")]

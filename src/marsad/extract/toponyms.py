@@ -89,15 +89,21 @@ def _speakers(ctx: Context, analysis: Analysis) -> set[int]:
             if t.dep in subjects and sentence.tokens[t.head].lemma in report}
 
 
+def _a_place_of_note(ctx: Context, name: str) -> bool:
+    """Whether the name, exactly, is a country's, a first-level unit's, a continent's or a
+    big place's: one a text names for itself, whatever else it could be."""
+    return any(c.how == "exact" and (c.place.precision in ("country", "admin1", "continent")
+                                     or c.place.population >= BIG_PLACE_POPULATION)
+               for c in ctx.gazetteer.candidates(name, fuzzy=False))
+
+
 def _no_place_by_name_alone(ctx: Context, name: str, in_a_name: bool) -> bool:
     """Whether a capitalised run the gazetteer knows only as a small place is no toponym:
     everyday words ("Control", "Hospital", "Over" opening a sentence), a part of what the
     NER names as an organisation, person or work ("Royal Free Hospital"), or a speaker
     (`in_a_name` covers both). A unit's or big place's name stays ("University of Baghdad",
     "Paris", "Baghdad said")."""
-    if any(c.how == "exact" and (c.place.precision in ("country", "admin1", "continent")
-                                 or c.place.population >= BIG_PLACE_POPULATION)
-           for c in ctx.gazetteer.candidates(name, fuzzy=False)):
+    if _a_place_of_note(ctx, name):
         return False
     if in_a_name:
         return True
@@ -137,11 +143,14 @@ def find_toponyms(ctx: Context, analysis: Analysis) -> list[tuple[int, int]]:
 
     read = as_read(text)  # their capitals tell names: in a text set in capitals, as parsed
     ranked += [(s, e, _PACK) for s, e in pack_spans(read, ctx.pack)]
-    # a gazetteer name inside a person's name ("Sudani" in "al-Sudani") is not a place
-    ranked += [(s, e, _FALLBACK) for s, e in toponym_spans(
+    # a gazetteer name inside a person's name ("Sudani" in "al-Sudani") is not a place; a
+    # name the NER took whole for a person is one when a country or big place bears it
+    # ("Mozambique and Botswana": Botswana read as a PERSON)
+    ranked += [(*_trim(read, s, e), _FALLBACK) for s, e in toponym_spans(
         read, gaz, never_toponyms(ctx.profile),
         keep=lambda s, e: not _no_place_by_name_alone(ctx, read[s:e], inside_names(s, e)))
-               if not any(ps <= s and e <= pe for ps, pe in persons)]
+               if not any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in persons)
+               and not ((s, e) in persons and not _a_place_of_note(ctx, read[s:e]))]
     # an acronym no place is written as ("UDA"), a group the pack knows ("Hamas", not Hamm,
     # which GeoNames also calls so) unless a big place bears it as its own name ("Baghdad"):
     # no toponym (the pack's place names stay)

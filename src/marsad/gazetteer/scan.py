@@ -14,8 +14,9 @@ from collections.abc import Callable
 from marsad.gazetteer.index import Gazetteer, default_gazetteer
 from marsad.gazetteer.names import norm, norm_of_words, norm_word, rules
 
-_CAPITALISED = re.compile(
-    r"(?:[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*)(?:\s+(?:(?:al|el|de|of|the)[\s\-])?[A-Z][\w'’\-]*)*"
+_CAPITALISED = re.compile(  # "U.S." and "N.M." are words too
+    r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*|al-[A-Z][\w'’\-]*)"
+    r"(?:\s+(?:(?:al|el|de|of|the)[\s\-])?(?:(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*))*"
 )
 _ARABIC_RUN = re.compile(r"[\u0621-\u064A\u0660-\u0669]+(?:\s+[\u0621-\u064A]+){0,2}")
 
