@@ -14,7 +14,6 @@ from marsad.extract import tree
 from marsad.extract.attribution import governing_report
 from marsad.extract.draft import Draft, add_toll
 from marsad.extract.frames import Frame
-from marsad.extract.numbers import only_vague
 from marsad.extract.people import descriptors
 from marsad.extract.places import place_choices
 from marsad.extract.protests import protest_context
@@ -82,10 +81,10 @@ def _freeze_one(ctx: Context, text: str, d: Draft, times: tuple[TimeExpression, 
         patient=d.patient,
         said_by=f.attributed.source if f.attributed is not None else None,
         said_by_kind=f.attributed.kind if f.attributed is not None else "report",
-        killed=_counted(ctx, text, d.killed),
-        injured=_counted(ctx, text, d.injured),
-        casualties=_counted(ctx, text, d.casualties),
-        count=_counted(ctx, text, f.count),
+        killed=_counted(d.killed),
+        injured=_counted(d.injured),
+        casualties=_counted(d.casualties),
+        count=_counted(f.count),
         times=times,
         places=_place_readings(ctx, text, d),
         seat_names=_seat_names(ctx, text, d),
@@ -97,13 +96,8 @@ def _freeze_one(ctx: Context, text: str, d: Draft, times: tuple[TimeExpression, 
     )
 
 
-def _counted(ctx: Context, text: str, value: tuple[Quantity, Span] | None) -> Counted | None:
-    """The number with its evidence, unless the text gives no integer ("several attacks",
-    "dozens were killed": the field stays unknown, not a convention's value). A reported
-    zero stays."""
-    if value is None or (value[0].value and only_vague(ctx, text, value[1])):
-        return None
-    return Counted(*value)
+def _counted(value: tuple[Quantity, Span] | None) -> Counted | None:
+    return Counted(*value) if value is not None else None
 
 
 def _place_readings(ctx: Context, text: str, d: Draft) -> tuple[PlaceChoice, ...]:

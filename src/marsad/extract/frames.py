@@ -104,8 +104,8 @@ def _count(ctx: Context, s: Sentence, head: int, text: str) -> tuple[Quantity, S
         if not nums:
             nums = find_numbers(ctx, text, max(s.start, sub[0].start - 12), sub[-1].end + 1)
         if nums:
-            n = nums[-1]
-            return Quantity(n.value, n.qualifier), n.span
+            n = nums[-1]  # "dozens of attacks": no integer, so no count (CODING.md)
+            return None if n.vague else (Quantity(n.value, n.qualifier), n.span)
     if tok.pos in p.labels("verb_pos") or tok.pos in p.labels("common_noun_pos"):
         for c in tree.children(s, head, p.labels("count_adverb_deps")):
             times = p.data("numbers.yaml")["count_adverbs"].get(c.lower)
@@ -115,6 +115,8 @@ def _count(ctx: Context, s: Sentence, head: int, text: str) -> tuple[Quantity, S
                 for n in tree.children(s, c.i, p.labels("count_deps")):
                     nums = find_numbers(ctx, text, n.start, c.end)
                     if nums:
+                        if all(m.vague for m in nums):
+                            return None
                         return Quantity(nums[0].value, nums[0].qualifier), Span(
                             n.start, c.end, text[n.start : c.end])
     return None

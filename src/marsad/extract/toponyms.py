@@ -81,8 +81,6 @@ def _speakers(ctx: Context, analysis: Analysis) -> set[int]:
     """Where the active subjects of report verbs end ("Hartl said", "Dunn told"): a speaker
     is a person or a body, a small town only as a big place's metonym ("Baghdad said")."""
     p = ctx.profile
-    if p is None:
-        return set()
     report = frozenset(p.data("lexicons/speech.yaml")["report"])
     subjects = p.labels("active_subject_deps")
     return {t.end for sentence in analysis.sentences for t in sentence.tokens
@@ -97,18 +95,18 @@ def _a_place_of_note(ctx: Context, name: str) -> bool:
                for c in ctx.gazetteer.candidates(name, fuzzy=False))
 
 
-def _no_place_by_name_alone(ctx: Context, name: str, in_a_name: bool) -> bool:
+def _no_place_by_name_alone(ctx: Context, name: str, named_otherwise: bool) -> bool:
     """Whether a capitalised run the gazetteer knows only as a small place is no toponym:
     everyday words ("Control", "Hospital", "Over" opening a sentence), a part of what the
     NER names as an organisation, person or work ("Royal Free Hospital"), or a speaker
-    (`in_a_name` covers both). A unit's or big place's name stays ("University of Baghdad",
+    (`named_otherwise` says either). A unit's or big place's name stays ("University of Baghdad",
     "Paris", "Baghdad said")."""
     if _a_place_of_note(ctx, name):
         return False
-    if in_a_name:
+    if named_otherwise:
         return True
-    lang = ctx.profile.code if ctx.profile else "en"
-    return all(zipf_frequency(w.casefold(), lang) >= EVERYDAY_ZIPF for w in name.split())
+    return all(zipf_frequency(w.casefold(), ctx.profile.code) >= EVERYDAY_ZIPF
+               for w in name.split())
 
 
 @lru_cache(maxsize=8)
@@ -137,7 +135,7 @@ def find_toponyms(ctx: Context, analysis: Analysis) -> list[tuple[int, int]]:
                 names.append((e.start, e.end))
     speakers = _speakers(ctx, analysis)
 
-    def inside_names(s: int, e: int) -> bool:
+    def named_otherwise(s: int, e: int) -> bool:  # inside a non-place entity, or a speaker
         return e in speakers or any(ns <= s and e <= ne and (ns, ne) != (s, e)
                                     for ns, ne in names)
 
@@ -148,7 +146,7 @@ def find_toponyms(ctx: Context, analysis: Analysis) -> list[tuple[int, int]]:
     # ("Mozambique and Botswana": Botswana read as a PERSON)
     ranked += [(*_trim(read, s, e), _FALLBACK) for s, e in toponym_spans(
         read, gaz, never_toponyms(ctx.profile),
-        keep=lambda s, e: not _no_place_by_name_alone(ctx, read[s:e], inside_names(s, e)))
+        keep=lambda s, e: not _no_place_by_name_alone(ctx, read[s:e], named_otherwise(s, e)))
                if not any(ps <= s and e <= pe and (ps, pe) != (s, e) for ps, pe in persons)
                and not ((s, e) in persons and not _a_place_of_note(ctx, read[s:e]))]
     # an acronym no place is written as ("UDA"), a group the pack knows ("Hamas", not Hamm,
