@@ -348,11 +348,12 @@ def resolve_inside(name: str, *, context: GeoContext, gazetteer: Gazetteer | Non
     ("Kenya, Uganda", "Nairobi, Mombasa"), so a unit the name denotes, a town in a country
     the containers may denote, or a container that is itself only a town, is kept."""
     gaz = gazetteer or default_gazetteer()
+    ev = _evidence(gaz, context) if context.within else None  # resolve() reads it too
     r = resolve(name, context=context, gazetteer=gaz, unit=unit, container=container,
-                said=said)
-    if not context.within:
+                said=said, _evidence_cache=ev)
+    if ev is None:
         return r
-    countries = _evidence(gaz, context).countries
+    countries = ev.countries
     if r is not None and (r.place.precision in _AREA_PRECISIONS or not countries
                           or r.place.country in countries):
         return r
