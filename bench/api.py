@@ -353,19 +353,27 @@ def calibration_ms() -> float:
     return 1000 * best
 
 
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) of a process and its descendants so far; 0 without /proc."""
+def processes() -> dict[int, tuple[str, int, float]]:
+    """Every process now: pid -> (name, parent pid, CPU seconds so far, user + system);
+    empty without /proc."""
     tick = os.sysconf("SC_CLK_TCK")
-    parents: dict[int, int] = {}
-    used: dict[int, float] = {}
+    out: dict[int, tuple[str, int, float]] = {}
     for entry in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = entry.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            name, fields = entry.read_text().split(" (", 1)[1].rsplit(")", 1)
+        except (OSError, IndexError, ValueError):
             continue  # the process ended while we looked
-        child = int(entry.parent.name)
-        parents[child] = int(fields[1])
-        used[child] = (int(fields[11]) + int(fields[12])) / tick
+        fields = fields.split()
+        out[int(entry.parent.name)] = (name, int(fields[1]),
+                                       (int(fields[11]) + int(fields[12])) / tick)
+    return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its descendants so far; 0 without /proc."""
+    table = processes()
+    parents = {child: parent for child, (_, parent, _) in table.items()}
+    used = {child: cpu for child, (_, _, cpu) in table.items()}
     family, grew = {pid}, True
     while grew:
         grown = family | {child for child, parent in parents.items() if parent in family}

@@ -20,7 +20,6 @@ runs (PYTHONPATH=<other checkout>/src runs another version's code), not across s
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -35,17 +34,7 @@ FIRST = bench.WRITER_FIRST + 5_000_000  # never a builder's or the API bench wri
 
 def postgres_cpu() -> dict[int, float]:
     """CPU seconds used so far by each process named postgres (the server's), by pid."""
-    tick = os.sysconf("SC_CLK_TCK")
-    used: dict[int, float] = {}
-    for entry in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            stat = entry.read_text()
-        except OSError:
-            continue
-        if "(postgres)" in stat:
-            fields = stat.rsplit(")", 1)[1].split()
-            used[int(entry.parent.name)] = (int(fields[11]) + int(fields[12])) / tick
-    return used
+    return {pid: cpu for pid, (name, _, cpu) in bench.processes().items() if name == "postgres"}
 
 
 def server_cpu_since(before: dict[int, float]) -> float:
