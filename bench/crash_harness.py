@@ -99,6 +99,14 @@ def run_to_end(corpus: Path, db: Path) -> float:
     return time.perf_counter() - started
 
 
+def migrated(db: Path) -> bool:
+    if not db.exists():
+        return False
+    with sqlite3.connect(db) as connection:
+        return connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").fetchone() is not None
+
+
 def snapshot(db: Path) -> dict[str, list]:
     """What a run stored, without its surrogate ids or clock times."""
     with sqlite3.connect(db) as connection:
@@ -157,7 +165,8 @@ def main() -> int:
         if not finished:
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        stored = snapshot(db) if db.exists() else {"documents": [], "events": []}
+        # killed inside the migration's transaction: the file exists, with no tables yet
+        stored = snapshot(db) if migrated(db) else {"documents": [], "events": []}
         with Store.open(f"sqlite:///{db}") as store:
             problems = store.check()
         run_to_end(corpus, db)

@@ -17,7 +17,9 @@ def test_kills_during_run_leave_a_sound_store_and_reruns_complete(tmp_path: Path
          "--copies", "3", "--kills", "3", "--seed", "7", "--workdir", str(tmp_path), "--json"],
         capture_output=True, text=True, timeout=900,
     )
-    summary = json.loads(result.stdout.strip().splitlines()[-1])
+    last_line = result.stdout.strip().splitlines()[-1]
+    assert last_line.startswith("{"), result.stdout + result.stderr
+    summary = json.loads(last_line)
     assert summary["clean_events"] > 10
     assert summary["failures"] == [], result.stdout
     assert summary["survived"] == summary["kills"] == 3
