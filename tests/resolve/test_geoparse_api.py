@@ -196,3 +196,35 @@ def test_a_country_the_ner_took_for_a_person_is_still_a_place() -> None:
 def test_dotted_abbreviations_are_found_inside_organisations_names() -> None:
     got = marsad.geoparse("The U.S. Centers for Disease Control and Prevention said so.")
     assert [(m.text, m.country, m.precision) for m in got] == [("U.S.", "US", "country")]
+
+
+def test_a_word_is_no_place_by_another_name_of_a_place() -> None:
+    # "Drug" is an alternate name of Durg (India), "Free" of Free State with its generic word
+    # dropped, "International" of International City (Dubai), "New" of New City (New York):
+    # everyday words are places only by a place's own name ("Nice", "Turkey")
+    got = by_text("The U.S. Food and Drug Administration and Amnesty International said New "
+                  "cases were found at the Royal Free Hospital in London and in Nice.")
+    assert set(got) == {"U.S.", "London", "Nice"}
+    # an abbreviation in capitals is no word: "NY" stays New York
+    assert by_text("Samples went to a laboratory in NY last week.")["NY"].admin1 == "New York"
+
+
+def test_the_words_of_a_demonym_or_of_a_longer_name_are_no_places() -> None:
+    # "South" is a governorate of Lebanon, "West" a region of Cameroon (in another name)
+    got = by_text("South Korean authorities and nine West African countries reported cases in "
+                  "Seoul.")
+    assert set(got) == {"Seoul"}
+
+
+def test_an_acronym_the_text_defines_for_a_body_is_that_body_wherever_used() -> None:
+    text = ("The Department of Health (DOH) and the Food and Agriculture Organisation (FAO) "
+            "sent teams to Tarlac. DOH officials and FAO said the United Arab Emirates (UAE) "
+            "paid for the tests.")
+    got = marsad.geoparse(text)
+    assert [m.text for m in got] == ["Tarlac", "United Arab Emirates", "UAE"]  # not Doha, Al-Faw
+
+
+def test_a_persons_surname_alone_is_that_person_and_a_disease_is_no_place() -> None:
+    got = by_text("Prime Minister Gordon Brown flew to Dorset. Brown cut short his holiday as "
+                  "the Marburg virus and Lyme disease spread in Uganda.")
+    assert set(got) == {"Dorset", "Uganda"}

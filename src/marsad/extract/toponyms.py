@@ -87,26 +87,80 @@ def _speakers(ctx: Context, analysis: Analysis) -> set[int]:
             if t.dep in subjects and sentence.tokens[t.head].lemma in report}
 
 
-def _a_place_of_note(ctx: Context, name: str) -> bool:
+def _a_place_of_note(ctx: Context, name: str, *, own_name: bool = False) -> bool:
     """Whether the name, exactly, is a country's, a first-level unit's, a continent's or a
-    big place's: one a text names for itself, whatever else it could be."""
-    return any(c.how == "exact" and (c.place.precision in ("country", "admin1", "continent")
-                                     or c.place.population >= BIG_PLACE_POPULATION)
-               for c in ctx.gazetteer.candidates(name, fuzzy=False))
+    big place's: one a text names for itself, whatever else it could be. `own_name`: a
+    unit's or city's own name, not an alternate one ("Drug" for Durg) nor one with its
+    generic word dropped ("Free" for Free State); a country's alternate names count."""
+    for c in ctx.gazetteer.candidates(name, fuzzy=False):
+        if c.how != "exact":
+            continue
+        if c.place.precision in ("country", "continent"):
+            return True
+        if own_name and c.match < 1.0:
+            continue
+        if c.place.precision == "admin1" or c.place.population >= BIG_PLACE_POPULATION:
+            return True
+    return False
 
 
 def _no_place_by_name_alone(ctx: Context, name: str, named_otherwise: bool) -> bool:
     """Whether a capitalised run the gazetteer knows only as a small place is no toponym:
     everyday words ("Control", "Hospital", "Over" opening a sentence), a part of what the
     NER names as an organisation, person or work ("Royal Free Hospital"), or a speaker
-    (`named_otherwise` says either). A unit's or big place's name stays ("University of Baghdad",
-    "Paris", "Baghdad said")."""
-    if _a_place_of_note(ctx, name):
+    (`named_otherwise` says either). A unit's or big place's name stays ("University of
+    Baghdad", "Paris", "Baghdad said"), an everyday word only by its own name ("Nice", not
+    "Free" for Free State). Capitals spell an abbreviation, not a word ("NY")."""
+    everyday = not name.isupper() and all(
+        zipf_frequency(w.casefold(), ctx.profile.code) >= EVERYDAY_ZIPF for w in name.split())
+    if _a_place_of_note(ctx, name, own_name=everyday):
         return False
-    if named_otherwise:
-        return True
-    return all(zipf_frequency(w.casefold(), ctx.profile.code) >= EVERYDAY_ZIPF
-               for w in name.split())
+    return named_otherwise or everyday
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+# "Food and Agriculture Organisation (FAO)": a name, then its acronym in brackets
+_DEFINITION = re.compile(r"((?:[\w'’\-&]+\s+){1,10}?)\(([A-Z]{2,6})\)")
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1).casefold() if m else ""
+
+
+def defined_acronyms(ctx: Context, text: str) -> frozenset[str]:
+    """Acronyms the text defines for names that are no place: "Department of Health (DOH)",
+    "Food and Agriculture Organisation (FAO)" are bodies wherever the text uses them, not
+    Doha or Al-Faw; "United Arab Emirates (UAE)" stays a place."""
+    connectors = ctx.profile.words("acronym_connectors")
+    bodies = set()
+    for m in _DEFINITION.finditer(text):
+        acronym = m.group(2)
+        expansion = _expansion(m.group(1).split(), acronym, connectors)
+        if expansion and not ctx.gazetteer.candidates(expansion, fuzzy=False, limit=1):
+            bodies.add(acronym)
+    return frozenset(bodies)
+
+
+def _expansion(words: list[str], acronym: str, connectors: frozenset[str]) -> str | None:
+    """The last words before the brackets whose initials spell the acronym, connectors'
+    initials optional ("Department of Health": DOH or DH); None when none do."""
+    for start in range(len(words) - 1, -1, -1):
+        tail = words[start:]
+        if tail[0][:1] == acronym[0] and _spells(tail, acronym, connectors):
+            return " ".join(tail)
+    return None
+
+
+def _spells(words: list[str], acronym: str, connectors: frozenset[str]) -> bool:
+    if not acronym:
+        return not any(w.casefold() not in connectors for w in words)
+    if not words:
+        return False
+    head, rest = words[0], words[1:]
+    if head.casefold() in connectors and _spells(rest, acronym, connectors):
+        return True  # its initial left out
+    return head[:1].upper() == acronym[0] and _spells(rest, acronym[1:], connectors)
 
 
 @lru_cache(maxsize=8)
@@ -151,10 +205,17 @@ def find_toponyms(ctx: Context, analysis: Analysis) -> list[tuple[int, int]]:
                and not ((s, e) in persons and not _a_place_of_note(ctx, read[s:e]))]
     # an acronym no place is written as ("UDA"), a group the pack knows ("Hamas", not Hamm,
     # which GeoNames also calls so) unless a big place bears it as its own name ("Baghdad"):
-    # no toponym (the pack's place names stay)
+    # no toponym (the pack's place names stay);
+    # nor an acronym the text defines for a body ("Department of Health (DOH)"), nor a
+    # person's surname said alone ("Gordon Brown ... Brown said") but a noted place's
+    others = defined_acronyms(ctx, text) | {
+        name for name in (text[s:e].split()[-1] for s, e in persons if " " in text[s:e])
+        if not _a_place_of_note(ctx, name, own_name=True)}
     ranked = [(s, e, source) for s, e, source in ranked
-              if source == _PACK or not _a_group(ctx, read[slice(*_trim(read, s, e))])]
+              if source == _PACK or not (_a_group(ctx, read[slice(*_trim(read, s, e))])
+                                         or text[slice(*_trim(text, s, e))] in others)]
     eras = ctx.profile.words("era_abbreviations")
+    named_after = ctx.profile.words("named_after_places")
     kept: list[tuple[int, int]] = []
     for s, e, _ in sorted(ranked, key=lambda x: (x[0] - x[1], -x[2], x[0])):
         if e <= s or gaz.demonym(text[s:e])[0]:
@@ -163,6 +224,8 @@ def find_toponyms(ctx: Context, analysis: Analysis) -> list[tuple[int, int]]:
             continue  # "500 B.C.": an era
         if text[e:e + 1] == "$":
             continue  # "US$460 million", "HK$": a currency
+        if _next_word(text, e) in named_after:
+            continue  # "Marburg virus", "Lyme disease": named after a place, not there
         if all(e <= ks or s >= ke for ks, ke in kept):
             kept.append((s, e))
     return sorted(kept)

@@ -60,21 +60,30 @@ def _known_subspans(offset: int, run: str, gaz: Gazetteer, skip: frozenset[str],
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
+        after = i + 1  # where the next look starts
         for j in range(len(words), i, -1):  # longest first
             s, e = _trim(run, words[i][0], words[j - 1][1])
             phrase = run[s:e]
-            if not phrase or phrase.casefold() in skip or gaz.demonym(phrase)[0]:
+            if phrase and gaz.demonym(phrase)[0]:
+                after = j  # "South Korean": its words are no place ("South") either
+                break
+            if not phrase or phrase.casefold() in skip:
                 continue
             if phrase.split()[0].isalpha() and phrase.split()[0].islower():
                 continue  # a run's connector on its own ("of" in "Green Zone of Baghdad")
+            if j == i + 1 < len(words) and _a_part(phrase):
+                continue  # "West" opening "West Midlands", a name the gazetteer lacks
             if gaz.candidates(phrase, fuzzy=False, limit=1) and (
                     keep is None or keep(offset + s, offset + e)):
                 out.append((offset + s, offset + e))
-                i = j
+                after = j
                 break
-        else:
-            i += 1
+        i = after
     return out
+
+
+def _a_part(word: str) -> bool:
+    return tuple(norm_word(word) or ()) in rules().part_prefixes
 
 
 _WORD = re.compile(r"[\w\-]+(?:['’](?!s\b)[\w\-]+)*", re.UNICODE)  # "Lebanon's" -> Lebanon
