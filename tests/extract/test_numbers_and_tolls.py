@@ -129,6 +129,9 @@ Q = Quantity
         ),
         ("They killed one FARDC, one civilian, and injured another.", Q(2), Q(1), None),
         ("The attack resulted in the death of a man.", Q(1), None, None),
+        # two modifiers joined before the counted noun, but never two groups
+        ("At least 25 charred and bloated bodies were found.", Q(25, "more_than"), None, None),
+        ("The raid left 12 soldiers and civilian casualties.", None, None, None),
         ("The attacks have resulted in 60 casualties among US forces.", None, None, Q(60)),
         ("3 fatalities.", Q(3), None, None),
         ("1 fatality.", Q(1), None, None),

@@ -290,3 +290,24 @@ def test_talks_are_placed_by_the_place_their_phrase_names(text: str, place: str)
     e = one(text, "statement")
     assert e.category == "CONSULT"
     assert e.where is not None and e.where.name == place
+
+
+def test_a_place_written_as_another_places_lies_in_it():
+    # "Najaf's Old City": the gazetteer's only Old City is Jerusalem's; the owner says which
+    # (and an AG News "#39;s" is read as "'s")
+    e = one("At least 25 bodies were discovered in a court in Najaf #39;s Old City, police "
+            "said.")
+    assert e.category == "ASSAULT" and e.killed is not None and e.killed.value == 25
+    assert e.where is not None and (e.where.name, e.where.country) == ("Najaf", "IQ")
+    # a run of capitals holding the possessive is the owner and the place it owns
+    e = one("A bomb killed three people in Baghdad's Sadr City on Monday.")
+    assert e.where is not None and e.where.name == "Sadr City"
+    assert e.where.country == "IQ" and e.where.precision == "neighbourhood"
+
+
+def test_a_possessive_inside_a_places_or_a_bodys_own_name_owns_nothing():
+    e = one("Police arrested three protesters in Lee's Summit on Monday.")
+    assert e.where is not None and e.where.name == "Lee's Summit"
+    e = one("Members of the Asian Citizen's Center for Environment protested in Seoul on "
+            "Monday.")
+    assert e.where is not None and e.where.name == "Seoul"

@@ -228,3 +228,11 @@ def test_a_persons_surname_alone_is_that_person_and_a_disease_is_no_place() -> N
     got = by_text("Prime Minister Gordon Brown flew to Dorset. Brown cut short his holiday as "
                   "the Marburg virus and Lyme disease spread in Uganda.")
     assert set(got) == {"Dorset", "Uganda"}
+
+
+def test_a_place_written_as_another_places_is_read_inside_it() -> None:
+    got = by_text("Bodies were found in Najaf's Old City; Gaza's Jabalya camp was shelled and "
+                  "Turkey's Syria policy changed.")
+    assert (got["Old City"].name, got["Old City"].country) == ("Najaf", "IQ")
+    assert got["Jabalya"].country == got["Gaza"].country == "PS"
+    assert got["Syria"].country == "SY"  # a unit is never its owner's

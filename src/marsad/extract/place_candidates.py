@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from marsad.analyse import Sentence
 from marsad.analyse.profiles import LanguageProfile
@@ -99,6 +100,7 @@ class Candidate:
     span_end: int = 0  # end of the whole written path
     head: int | None = None  # token index of the phrase's head
     pack_only: bool = False  # a noun phrase only the pack knows ("the US embassy")
+    owns: bool = False  # the place the next phrase is written as belonging to ("Najaf's")
 
     @property
     def text(self) -> str:
@@ -177,6 +179,15 @@ def _name_runs(ctx: Context, text: str, s: Sentence) -> list[Candidate]:
         within += _split_within(ctx, m.group(4)) if m.group(3) else []
         first = first.rstrip(".")
         start = s.start + offset
+        owned = _INNER_POSSESSIVE.search(first)
+        if owned is not None and _owned_place(ctx, first, first[:owned.start()]):
+            # "Baghdad's Sadr City": Baghdad, then Sadr City in it
+            owner = Candidate(start, start + owned.start(), [first[:owned.start()]], [],
+                              start + owned.start())
+            owner.head = _token_at(s, owner.start, owner.end)
+            if not _actor_noun(ctx, s, owner):
+                out.append(owner)
+            start, first = start + owned.end(), first[owned.end():]
         c = Candidate(start, start + len(first), _bare(ctx, first),
                       [w.rstrip(".") for w in within], s.start + m.end())
         c.head = _token_at(s, c.start, c.end)
@@ -184,6 +195,20 @@ def _name_runs(ctx: Context, text: str, s: Sentence) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=\S)")
+
+
+def _owned_place(ctx: Context, run: str, owner: str) -> bool:
+    """Whether a run with a possessive inside is a place and the one it lies in: not a
+    place's own name ("Lee's Summit"), nor a body's ("Asian Citizen's Center")."""
+    return _known_place(ctx, owner) and not _known_place(ctx, run)
+
+
+def _known_place(ctx: Context, name: str) -> bool:
+    return bool(ctx.pack.find_places(name)) or any(
+        c.how == "exact" for c in ctx.gazetteer.candidates(name, fuzzy=False, limit=3))
 
 
 def _actor_noun(ctx: Context, s: Sentence, c: Candidate) -> bool:
@@ -259,6 +284,26 @@ def _capital_phrases(ctx: Context, s: Sentence, known: list[Candidate]) -> list[
     return out
 
 
+_OWNER_GAP = re.compile(r"['’]s?\s+(?:the\s+)?", re.IGNORECASE)
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def owner_of(found: list[Candidate], owned: Candidate) -> Candidate | None:
+    """The place `owned` is written as belonging to ("Najaf's Old City": Najaf), its
+    innermost container; None when the phrase is nobody's."""
+    before = [c for c in found if c.owns and c.end <= owned.start]
+    return before[-1] if before and found.index(before[-1]) + 1 == found.index(owned) else None
+
+
+def _mark_owners(ctx: Context, s: Sentence, found: list[Candidate]) -> None:
+    read = as_read(s.text)
+    for owner, owned in pairwise(found):
+        name = _POSSESSIVE_END.sub("", owner.text)  # a run may hold it: "Najaf's"
+        gap = read[owner.start + len(name) - s.start:owned.start - s.start]
+        owner.owns = owner.owns or bool(name and _OWNER_GAP.fullmatch(gap)
+                                        and _known_place(ctx, name))
+
+
 def text_of(s: Sentence, a: int, b: int) -> str:
     return s.text[a - s.start : b - s.start]
 
@@ -271,7 +316,9 @@ def candidates(ctx: Context, text: str, s: Sentence) -> list[Candidate]:
              or not unknown_acronym(ctx, read[c.start - s.start : c.end - s.start])]
     found += _pack_phrases(ctx, s, found)
     found += _capital_phrases(ctx, s, found)
-    return sorted(found, key=lambda c: c.start)
+    found.sort(key=lambda c: c.start)
+    _mark_owners(ctx, s, found)
+    return found
 
 
 def unknown_acronym(ctx: Context, name: str) -> bool:

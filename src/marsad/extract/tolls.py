@@ -126,6 +126,15 @@ def _object_hits(r: SentenceNumbers, used: set[int]) -> list[_Hit]:
     return hits
 
 
+def _a_modifier(r: SentenceNumbers, j: int) -> bool:
+    """Whether token j may modify a counted noun: a word, not a group ("soldiers")."""
+    if not 0 <= j < len(r.toks) or j in r.nums:
+        return False
+    w = r.toks[j]
+    return (w.text[0].isalpha() and w.low not in r.np_stop and w.low not in r.plural
+            and not w.low.endswith("s"))
+
+
 def _noun_hits(r: SentenceNumbers, used: set[int]) -> list[_Hit]:
     """ "60 casualties", "3 fatalities", "the death toll rose to 12", "fatalities coded as 20"."""
     hits = []
@@ -137,12 +146,17 @@ def _noun_hits(r: SentenceNumbers, used: set[int]) -> list[_Hit]:
         if cas is None or "nouns" not in cas[1]:
             continue
         field, _kinds, end = cas
-        # number before the noun, with up to three modifiers: "60 civilian casualties"
-        k = i
-        while k > 0 and k not in by_end and i - k < 3:
+        # number before the noun, with up to three modifiers: "60 civilian casualties",
+        # two of them joined ("25 charred and bloated bodies"), never two groups
+        k, joined = i, 0
+        while k > 0 and k not in by_end and i - k < 3 + joined:
             w = r.toks[k - 1]
-            if not w.text[0].isalpha() or w.low in r.np_stop or w.low in r.conjunctions:
+            if not w.text[0].isalpha() or w.low in r.np_stop:
                 break
+            if w.low in r.conjunctions:
+                if joined or k == i or not _a_modifier(r, k) or not _a_modifier(r, k - 2):
+                    break
+                joined = 1
             k -= 1
         n = by_end.get(k)
         if n is not None and n.first not in used:

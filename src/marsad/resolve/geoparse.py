@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
+from marsad.analyse.remnants import repair_remnants
 from marsad.gazetteer import Gazetteer, country_focus, default_gazetteer
 from marsad.gazetteer.names import rules
 from marsad.resolve.geocode import GeoContext, Resolution, resolve_inside
@@ -27,6 +28,8 @@ CONFIDENT = 0.6  # a mention this sure anchors the others ("near" evidence)
 _CONTAINER_GAP = re.compile(
     r"\s*(?:,|\(|in|of|in the|،|في|,?\s*(?:located|situated|based)\s+in"
     r"|(?:area|region|district|province|county|state)\s+of)\s*(?:the\s+)?", re.IGNORECASE)
+# Before a place its container owns: "Najaf's Old City", "Baghdad's Sadr City"
+_OWNER_GAP = re.compile(r"['’]s?\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _containers(text: str, spans: Sequence[tuple[int, int]], listed: set[int]
@@ -42,6 +45,25 @@ def _containers(text: str, spans: Sequence[tuple[int, int]], listed: set[int]
             if _CONTAINER_GAP.fullmatch(gap) and nxt != text[spans[k][0]:spans[k][1]]:
                 within[k] = (nxt, *within.get(k + 1, ()))
     return within
+
+
+def _owners(text: str, spans: Sequence[tuple[int, int]], listed: set[int]) -> dict[int, str]:
+    """Index of a span -> the name of the place it belongs to ("Najaf's Old City"): a
+    container the text states outright, not one inferred from a comma. The text as read
+    ("Najaf #39;s Old City" is "Najaf's Old City")."""
+    read = repair_remnants(text)
+    return {k + 1: text[spans[k][0]:spans[k][1]] for k in range(len(spans) - 1)
+            if k + 1 not in listed and _OWNER_GAP.fullmatch(read[spans[k][1]:spans[k + 1][0]])}
+
+
+def _lies_in(r: Resolution | None, owner: Resolution) -> bool:
+    """Whether a reading lies in the place the text says owns it: in its country, and in
+    its first-level unit unless the owner is a country."""
+    if r is None or r.place.country != owner.place.country:
+        return False
+    o = owner.place
+    return o.precision in ("country", "continent") or (
+        (r.place.admin1_id or r.place.place_id) == (o.admin1_id or o.place_id))
 
 
 def _lists(text: str, spans: Sequence[tuple[int, int]], commas: int = 2) -> list[range]:
@@ -116,7 +138,9 @@ def geoparse_places(text: str, spans: Sequence[tuple[int, int]], *,
     if not base.countries:
         base = replace(base, countries=country_focus(text, gaz))
     runs = _lists(text, spans)
-    within = _containers(text, spans, {k for run in runs for k in run})
+    listed = {k for run in runs for k in run}
+    within = _containers(text, spans, listed)
+    owned = _owners(text, spans, listed)
     # One sense per document: "Santa Ana, California" once makes every later bare
     # "Santa Ana" of the story the Californian one.
     named_within: dict[str, tuple[str, ...]] = {}
@@ -142,7 +166,13 @@ def geoparse_places(text: str, spans: Sequence[tuple[int, int]], *,
                 done[key] = resolve_inside(name, context=ctx, gazetteer=gaz,
                                            unit=k in units or k in containers,
                                            container=k in containers, said=beside[k])
-            out.append(done[key])
+            r = done[key]
+            owner = out[k - 1] if k in owned else None
+            if owner is not None and owner.score >= CONFIDENT and not _lies_in(r, owner) and not (
+                    r is not None and r.place.precision in ("country", "continent", "admin1")):
+                # "Najaf's Old City": not Jerusalem's; a unit stays ("Turkey's Syria policy")
+                r = replace(owner, text=name)
+            out.append(r)
         return out
 
     first = pass_((), set())
