@@ -502,7 +502,7 @@ SCHEMAS: dict[str, Schema] = {
     "lang/*/discourse.yaml": Record({
         **{name: WORDS for name in (
             "crowd_pronouns", "not_name_words", "name_run_preps", "sentence_final",
-            "attack_nouns", "toll_verbs", "pluperfect_aux", "aux_deps",
+            "attack_nouns", "toll_verbs", "discovery_verbs", "pluperfect_aux", "aux_deps",
             "arrest_words", "separate_words", "definite_words", "role_nouns",
             "participant_words", "talk_nouns", "purpose_deps",
         )},

@@ -67,3 +67,13 @@ def test_a_toll_told_at_a_place_inside_the_first_still_belongs_to_it() -> None:
     found = _incidents("Gunmen attacked a police checkpoint in Kirkuk on Monday, officials "
                        "said.\n\nTwo policemen were killed in Hawija, a police source said.")
     assert [(place, killed) for _, place, killed in found] == [("Kirkuk", 2)]
+
+
+def test_the_dead_found_where_an_attack_struck_are_its_outcome_not_another_attack() -> None:
+    # whoever found the bodies did not kill them, and a vague "dozens" is no recipient
+    found = [e for e in events("The country's most feared militant group claimed "
+                               "responsibility yesterday for slaughtering members of the "
+                               "security forces in Tikrit, where dozens of bodies have been "
+                               "found.", published=PUBLISHED) if e.kind == "incident"]
+    assert len(found) == 1
+    assert [a.text for a in found[0].recipients] == ["security forces"]

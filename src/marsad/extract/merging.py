@@ -133,6 +133,15 @@ def _placed_elsewhere(ctx: Context, d: Draft, inc: Draft) -> bool:
     return not any(p in told or any(p in k or k in p for k in known) for p in places)
 
 
+def _found_dead(ctx: Context, d: Draft, inc: Draft) -> bool:
+    """Whether a finding of bodies is the outcome of the attack just told: in its sentence
+    or the next paragraph, at no place of its own."""
+    f, s = d.frame, d.sentence
+    return (f.category == inc.frame.category == "ASSAULT"
+            and s.tokens[f.head].lemma in ctx.profile.discourse("discovery_verbs")
+            and paragraphs_after(s, inc.sentence) <= 1 and not _placed_elsewhere(ctx, d, inc))
+
+
 def merge_into_previous(ctx: Context, d: Draft, inc: Draft | None, agg: Draft | None,
                         text: str) -> bool:
     """Fold a later mention of the last incident into it (returns True when merged)."""
@@ -150,6 +159,13 @@ def merge_into_previous(ctx: Context, d: Draft, inc: Draft | None, agg: Draft | 
         return True
     if not f.anaphoric and (_told_apart(ctx, d) or dated_apart(ctx, s, f.head)):
         return False  # "killed in separate clashes", "24 hours after an attack": other acts
+    if _found_dead(ctx, d, inc):
+        # "... in Mosul, where dozens of bodies have been found": the dead of the attack
+        # just told; whoever found them did not kill them, and a toll already read stands
+        if inc.killed is None:
+            add_toll(ctx, inc, text, s)
+        inc.paragraph_text += " " + s.text
+        return True
     toll_verbs = ctx.profile.discourse("toll_verbs")
     toll_only = d.agent is None and s.tokens[f.head].lemma in toll_verbs
     if not f.anaphoric and not toll_only and _placed_elsewhere(ctx, d, inc):
