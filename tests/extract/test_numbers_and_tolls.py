@@ -267,3 +267,14 @@ def test_a_vague_amount_gives_no_toll(text: str, killed: Quantity | None,
 def test_a_group_counted_as_subject_is_not_counted_again_as_object() -> None:
     (event,) = events("The bodies of 50 soldiers were found executed near Baghdad on Sunday.")
     assert event.killed == Quantity(50)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Gunmen killed policemen in Tikrit on Sunday.", None),  # a plural says no number
+    ("Gunmen killed members of the police in Tikrit on Sunday.", None),
+    ("Gunmen killed a policeman and his son in Tikrit on Sunday.", 2),  # each one told
+])
+def test_the_victims_a_killing_names_are_counted_only_one_by_one(text: str,
+                                                                 killed: int | None) -> None:
+    (event,) = events(text, published=date(2024, 3, 10))
+    assert (event.killed.value if event.killed else None) == killed

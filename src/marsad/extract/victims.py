@@ -18,16 +18,20 @@ def killing_verb(ctx: Context, s: Sentence, i: int) -> bool:
 
 def named_victims(ctx: Context, s: Sentence, head: int) -> int:
     """The count of the first killing verb's object and its conjuncts (the trigger's verb
-    first); 0 when no killing verb in the sentence has an object."""
+    first); 0 when no killing verb in the sentence has an object, or when one of them is a
+    plural, which says no number."""
     p = ctx.profile
     verbs = [t.i for t in s.tokens if killing_verb(ctx, s, t.i)
              and t.pos in p.labels("lexical_verb_pos")]
     if killing_verb(ctx, s, head):
         verbs.insert(0, head)
+    plural = p.labels("plural_tags")
     for v in verbs:
         obj = first_child(s, v, p.labels("direct_object_dep"))
         if obj is not None:
-            return 1 + len(children(s, obj.i, p.labels("conj_dep")))
+            objects = [obj, *children(s, obj.i, p.labels("conj_dep"))]
+            # "killed policemen", "killing members of the police": how many, unsaid
+            return 0 if any(o.tag in plural for o in objects) else len(objects)
     return 0
 
 
