@@ -19,6 +19,7 @@ from marsad.context import Context
 from marsad.extract import lexicon
 from marsad.extract.mentions import places
 from marsad.extract.tree import children
+from marsad.gazetteer.scan import OWNER_GAP
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class Candidate:
     span_end: int = 0  # end of the whole written path
     head: int | None = None  # token index of the phrase's head
     pack_only: bool = False  # a noun phrase only the pack knows ("the US embassy")
-    owns: bool = False  # the place the next phrase is written as belonging to ("Najaf's")
+    owner: Candidate | None = None  # the place it is written as belonging to ("Najaf's")
 
     @property
     def text(self) -> str:
@@ -182,14 +183,18 @@ def _name_runs(ctx: Context, text: str, s: Sentence) -> list[Candidate]:
         owned = _INNER_POSSESSIVE.search(first)
         if owned is not None and _owned_place(ctx, first, first[:owned.start()]):
             # "Baghdad's Sadr City": Baghdad, then Sadr City in it
-            owner = Candidate(start, start + owned.start(), [first[:owned.start()]], [],
-                              start + owned.start())
+            owner: Candidate | None = Candidate(
+                start, start + owned.start(), [first[:owned.start()]], [], start + owned.start())
             owner.head = _token_at(s, owner.start, owner.end)
-            if not _actor_noun(ctx, s, owner):
+            if _actor_noun(ctx, s, owner):
+                owner = None
+            else:
                 out.append(owner)
             start, first = start + owned.end(), first[owned.end():]
+        else:
+            owner = None
         c = Candidate(start, start + len(first), _bare(ctx, first),
-                      [w.rstrip(".") for w in within], s.start + m.end())
+                      [w.rstrip(".") for w in within], s.start + m.end(), owner=owner)
         c.head = _token_at(s, c.start, c.end)
         if _actor_noun(ctx, s, c):
             continue
@@ -284,24 +289,18 @@ def _capital_phrases(ctx: Context, s: Sentence, known: list[Candidate]) -> list[
     return out
 
 
-_OWNER_GAP = re.compile(r"['’]s?\s+(?:the\s+)?", re.IGNORECASE)
-_POSSESSIVE_END = re.compile(r"['’]s?$")
-
-
-def owner_of(found: list[Candidate], owned: Candidate) -> Candidate | None:
-    """The place `owned` is written as belonging to ("Najaf's Old City": Najaf), its
-    innermost container; None when the phrase is nobody's."""
-    before = [c for c in found if c.owns and c.end <= owned.start]
-    return before[-1] if before and found.index(before[-1]) + 1 == found.index(owned) else None
-
-
 def _mark_owners(ctx: Context, s: Sentence, found: list[Candidate]) -> None:
+    """Give a phrase written as another place's ("Najaf's Old City") that place as owner."""
     read = as_read(s.text)
     for owner, owned in pairwise(found):
         name = _POSSESSIVE_END.sub("", owner.text)  # a run may hold it: "Najaf's"
         gap = read[owner.start + len(name) - s.start:owned.start - s.start]
-        owner.owns = owner.owns or bool(name and _OWNER_GAP.fullmatch(gap)
-                                        and _known_place(ctx, name))
+        if owned.owner is None and name and OWNER_GAP.fullmatch(gap) and (
+                _known_place(ctx, name)):
+            owned.owner = owner
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def text_of(s: Sentence, a: int, b: int) -> str:

@@ -26,7 +26,7 @@ from marsad.analyse import Analysis, Sentence
 from marsad.analyse.datelines import find_dateline
 from marsad.context import Context
 from marsad.extract.licensing import has_form
-from marsad.extract.place_candidates import Candidate, candidates, owner_of, words
+from marsad.extract.place_candidates import Candidate, candidates, words
 from marsad.extract.tree import children
 from marsad.types import Mention, PlaceChoice, PlacePhrase, Span
 
@@ -170,9 +170,11 @@ def choose(ctx: Context, text: str, s: Sentence, trigger: int, *,
     frame = _time_frame_nouns(ctx, s, trigger) if statement else ()
     moving += frame  # "during a visit to Cartagena": where the visit went
     own = (trigger, *frame, *_light_verb(ctx, s, trigger))
-    cands = [c for c in candidates(ctx, text, s) if not _overlaps(c, exclude)]
+    found = candidates(ctx, text, s)
+    owners = [c.owner for c in found if c.owner is not None]
+    cands = [c for c in found if not _overlaps(c, exclude)]
     for k, c in enumerate(cands):
-        if c.head is None or c.owns:
+        if c.head is None or any(c is o for o in owners):
             continue  # an owner is the container of what it owns ("Baghdad's Green Zone")
         w = words(ctx.profile)
         if s.tokens[c.head].pos not in w.noun_pos or s.tokens[c.head].ent in w.nationality:
@@ -200,8 +202,8 @@ def choose(ctx: Context, text: str, s: Sentence, trigger: int, *,
     # places attached to the chosen phrase are its containers: "the US embassy in the
     # Green Zone in the heart of Baghdad"
     inside = {best.head}
-    owner = owner_of(cands, best)  # "Najaf's Old City"
-    containers = [owner] if owner is not None else []
+    # "Najaf's Old City": the owner first, unless a reading before took it
+    containers = [o for o in cands if o is best.owner]
     for c in cands:
         if c is best or c.start < best.start or c.head is None:
             continue

@@ -41,6 +41,8 @@ def toponym_spans(text: str, gazetteer: Gazetteer | None = None,
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Between a place and one it owns: "Najaf's Old City", "Baghdad's Sadr City"
+OWNER_GAP = re.compile(r"['’]s?\s+(?:the\s+)?", re.IGNORECASE)
 _AR_PROCLITICS = ("و", "ب", "ل", "ف")  # "والموصل" = "and Mosul"
 
 

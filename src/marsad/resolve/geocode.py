@@ -137,11 +137,11 @@ def _evidence(gaz: Gazetteer, ctx: GeoContext) -> _Evidence:
     # (Melbourne, Derbyshire, lies 150 km from the United Kingdom's point; Cairo, Nebraska,
     # as far from the United States'): the focus and containment speak for those.
     near = tuple((r.lat, r.lon) for r in ctx.near if r.lat is not None and r.lon is not None
-                 and r.precision not in _AREA_PRECISIONS)
+                 and r.precision not in AREA_PRECISIONS)
     return _Evidence(a1, cc, focus, ctx.country.upper() if ctx.country else None, near)
 
 
-_AREA_PRECISIONS = frozenset({"country", "continent", "admin1"})
+AREA_PRECISIONS = frozenset({"country", "continent", "admin1"})
 
 
 # --- scoring ------------------------------------------------------------------------------
@@ -354,11 +354,11 @@ def resolve_inside(name: str, *, context: GeoContext, gazetteer: Gazetteer | Non
     if ev is None:
         return r
     countries = ev.countries
-    if r is not None and (r.place.precision in _AREA_PRECISIONS or not countries
+    if r is not None and (r.place.precision in AREA_PRECISIONS or not countries
                           or r.place.country in countries):
         return r
     outer = resolve_path((), context=context, gazetteer=gaz)
-    if outer is None or (r is not None and outer.place.precision not in _AREA_PRECISIONS):
+    if outer is None or (r is not None and outer.place.precision not in AREA_PRECISIONS):
         return r
     return outer
 

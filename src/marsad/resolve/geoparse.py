@@ -17,7 +17,8 @@ from functools import cache
 from marsad.analyse.remnants import repair_remnants
 from marsad.gazetteer import Gazetteer, country_focus, default_gazetteer
 from marsad.gazetteer.names import rules
-from marsad.resolve.geocode import GeoContext, Resolution, resolve_inside
+from marsad.gazetteer.scan import OWNER_GAP
+from marsad.resolve.geocode import AREA_PRECISIONS, GeoContext, Resolution, resolve_inside
 from marsad.types import PlaceMention, PlaceRef
 
 __all__ = ["PlaceMention", "geoparse_places"]
@@ -28,8 +29,6 @@ CONFIDENT = 0.6  # a mention this sure anchors the others ("near" evidence)
 _CONTAINER_GAP = re.compile(
     r"\s*(?:,|\(|in|of|in the|،|في|,?\s*(?:located|situated|based)\s+in"
     r"|(?:area|region|district|province|county|state)\s+of)\s*(?:the\s+)?", re.IGNORECASE)
-# Before a place its container owns: "Najaf's Old City", "Baghdad's Sadr City"
-_OWNER_GAP = re.compile(r"['’]s?\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _containers(text: str, spans: Sequence[tuple[int, int]], listed: set[int]
@@ -47,23 +46,28 @@ def _containers(text: str, spans: Sequence[tuple[int, int]], listed: set[int]
     return within
 
 
-def _owners(text: str, spans: Sequence[tuple[int, int]], listed: set[int]) -> dict[int, str]:
-    """Index of a span -> the name of the place it belongs to ("Najaf's Old City"): a
-    container the text states outright, not one inferred from a comma. The text as read
-    ("Najaf #39;s Old City" is "Najaf's Old City")."""
+def _owned(text: str, spans: Sequence[tuple[int, int]], listed: set[int]) -> set[int]:
+    """The spans written as belonging to the span before ("Najaf's Old City"): a container
+    the text states outright, not one inferred from a comma. The text as read ("Najaf
+    #39;s Old City" is "Najaf's Old City")."""
     read = repair_remnants(text)
-    return {k + 1: text[spans[k][0]:spans[k][1]] for k in range(len(spans) - 1)
-            if k + 1 not in listed and _OWNER_GAP.fullmatch(read[spans[k][1]:spans[k + 1][0]])}
+    return {k + 1 for k in range(len(spans) - 1)
+            if k + 1 not in listed and OWNER_GAP.fullmatch(read[spans[k][1]:spans[k + 1][0]])}
 
 
-def _lies_in(r: Resolution | None, owner: Resolution) -> bool:
-    """Whether a reading lies in the place the text says owns it: in its country, and in
-    its first-level unit unless the owner is a country."""
-    if r is None or r.place.country != owner.place.country:
+def _held_to_owner(r: Resolution | None, owner: Resolution | None) -> bool:
+    """Whether a reading must give way to the place the text says owns it: the owner is
+    sure, the reading no unit ("Turkey's Syria policy" keeps Syria), and it lies outside the
+    owner's country, or its first-level unit unless the owner is a country."""
+    if owner is None or owner.score < CONFIDENT:
+        return False
+    if r is None:
+        return True
+    if r.place.precision in AREA_PRECISIONS:
         return False
     o = owner.place
-    return o.precision in ("country", "continent") or (
-        (r.place.admin1_id or r.place.place_id) == (o.admin1_id or o.place_id))
+    return r.place.country != o.country or not (o.precision in ("country", "continent") or (
+        (r.place.admin1_id or r.place.place_id) == (o.admin1_id or o.place_id)))
 
 
 def _lists(text: str, spans: Sequence[tuple[int, int]], commas: int = 2) -> list[range]:
@@ -140,7 +144,7 @@ def geoparse_places(text: str, spans: Sequence[tuple[int, int]], *,
     runs = _lists(text, spans)
     listed = {k for run in runs for k in run}
     within = _containers(text, spans, listed)
-    owned = _owners(text, spans, listed)
+    owned = _owned(text, spans, listed)
     # One sense per document: "Santa Ana, California" once makes every later bare
     # "Santa Ana" of the story the Californian one.
     named_within: dict[str, tuple[str, ...]] = {}
@@ -168,10 +172,8 @@ def geoparse_places(text: str, spans: Sequence[tuple[int, int]], *,
                                            container=k in containers, said=beside[k])
             r = done[key]
             owner = out[k - 1] if k in owned else None
-            if owner is not None and owner.score >= CONFIDENT and not _lies_in(r, owner) and not (
-                    r is not None and r.place.precision in ("country", "continent", "admin1")):
-                # "Najaf's Old City": not Jerusalem's; a unit stays ("Turkey's Syria policy")
-                r = replace(owner, text=name)
+            if _held_to_owner(r, owner):
+                r = replace(owner, text=name)  # "Najaf's Old City": not Jerusalem's
             out.append(r)
         return out
 
