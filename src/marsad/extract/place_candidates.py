@@ -19,7 +19,7 @@ from marsad.context import Context
 from marsad.extract import lexicon
 from marsad.extract.mentions import places
 from marsad.extract.tree import children
-from marsad.gazetteer.scan import OWNER_GAP
+from marsad.gazetteer.scan import OWNER_GAP, POSSESSIVE
 
 
 @dataclass(frozen=True)
@@ -293,14 +293,11 @@ def _mark_owners(ctx: Context, s: Sentence, found: list[Candidate]) -> None:
     """Give a phrase written as another place's ("Najaf's Old City") that place as owner."""
     read = as_read(s.text)
     for owner, owned in pairwise(found):
-        name = _POSSESSIVE_END.sub("", owner.text)  # a run may hold it: "Najaf's"
+        name = POSSESSIVE.sub("", owner.text)  # a run may hold it: "Najaf's"
         gap = read[owner.start + len(name) - s.start:owned.start - s.start]
         if owned.owner is None and name and OWNER_GAP.fullmatch(gap) and (
                 _known_place(ctx, name)):
             owned.owner = owner
-
-
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
 def text_of(s: Sentence, a: int, b: int) -> str:

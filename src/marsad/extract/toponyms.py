@@ -21,11 +21,11 @@ from marsad.context import Context
 from marsad.extract.place_candidates import unknown_acronym
 from marsad.gazetteer import toponym_spans
 from marsad.gazetteer.index import BIG_PLACE_POPULATION
+from marsad.gazetteer.scan import POSSESSIVE
 from marsad.packs import Pack
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING = re.compile(r"^the\s+", re.IGNORECASE)  # "the Green Zone" -> "Green Zone"
-_POSSESSIVE = re.compile(r"['’]s?$")
 # Source ranks, for spans of equal length: the pack's facility names are the most specific.
 _PACK, _NER, _FALLBACK = 2, 1, 0
 # A word this frequent in the language ("Control", "Hospital", "Over": zipf 5-6; "Mosul" 3.3,
@@ -59,7 +59,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     lead = _LEADING.match(text[start:end])
     if lead:
         start += lead.end()
-    tail = _POSSESSIVE.search(text[start:end])
+    tail = POSSESSIVE.search(text[start:end])
     if tail:
         end = start + tail.start()
     return start, end

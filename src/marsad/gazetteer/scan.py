@@ -40,7 +40,7 @@ def toponym_spans(text: str, gazetteer: Gazetteer | None = None,
     return sorted(spans)
 
 
-_POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE = re.compile(r"['’]s?$")  # "Lebanon's", "Iraqis'"
 # Between a place and one it owns: "Najaf's Old City", "Baghdad's Sadr City"
 OWNER_GAP = re.compile(r"['’]s?\s+(?:the\s+)?", re.IGNORECASE)
 _AR_PROCLITICS = ("و", "ب", "ل", "ف")  # "والموصل" = "and Mosul"
@@ -48,7 +48,7 @@ _AR_PROCLITICS = ("و", "ب", "ل", "ف")  # "والموصل" = "and Mosul"
 
 def _trim(run: str, s: int, e: int) -> tuple[int, int]:
     """Drop a possessive ("Lebanon's") and an Arabic proclitic ("والموصل") from a span."""
-    m = _POSSESSIVE.search(run[s:e])
+    m = POSSESSIVE.search(run[s:e])
     if m:
         e = s + m.start()
     if run[s:s + 1] in _AR_PROCLITICS and run[s + 1:s + 3] == "ال":
