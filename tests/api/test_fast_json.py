@@ -8,15 +8,19 @@ PostgreSQL, and through the HTTP API.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, date, datetime
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select, update
 
 from marsad.api import create_app
 from marsad.api.schemas import Event as EventModel
 from marsad.api.schemas import Page, event_of, event_page_json
 from marsad.store import EventFilters, Store
+from marsad.store.listing import LISTING_FORMAT
 from marsad.store.mapping import event_row_from_columns
+from marsad.store.models import EventModel as StoredEvent
 from marsad.types import (
     ActorRef,
     Attribution,
@@ -144,36 +148,64 @@ def _slow(store: Store, filters: EventFilters, limit: int, offset: int) -> bytes
 
 
 def _fast(store: Store, filters: EventFilters, limit: int, offset: int) -> bytes:
-    total = store.count_events(filters)
-    parts = store.event_columns(filters, limit=limit, offset=offset)
-    following = offset + len(parts)
+    total, items = store.event_items(filters, limit=limit, offset=offset)
+    following = offset + len(items)
     return event_page_json(
         total=total,
         limit=limit,
         offset=offset,
         next_offset=following if following < total else None,
-        items=parts,
+        items=items,
     )
 
 
 def test_fast_page_json_equals_the_models_json(store: Store) -> None:
     _fill_varied(store)
-    cases = [
-        (EventFilters(), 500, 0),
-        (EventFilters(), 7, 0),
-        (EventFilters(), 7, 14),
-        (EventFilters(category="assault", country="iq"), 5, 3),
-        (EventFilters(kind="statement"), 50, 0),
-        (EventFilters(actor="militia"), 50, 0),
-        (EventFilters(), 50, 10_000),  # past the end: no items
-    ]
-    for filters, limit, offset in cases:
+    for filters, limit, offset in CASES:
         fast, slow = _fast(store, filters, limit, offset), _slow(store, filters, limit, offset)
         assert fast == slow, (filters, limit, offset)
     every = store.event_columns(EventFilters(), limit=1000)
     assert len(every) == store.count_events() > 40
     # Each item is the EventRow events() gives, mapped from the same columns.
     assert [event_row_from_columns(*parts) for parts in every] == store.events(limit=1000)
+
+
+CASES = [
+    (EventFilters(), 500, 0),
+    (EventFilters(), 7, 0),
+    (EventFilters(), 7, 14),
+    (EventFilters(category="assault", country="iq"), 5, 3),
+    (EventFilters(kind="statement"), 50, 0),
+    (EventFilters(actor="militia"), 50, 0),
+    (EventFilters(), 50, 10_000),  # past the end: no items
+]
+
+
+def _formats(store: Store) -> Counter[int | None]:
+    with store._engine.connect() as connection:  # what the rows hold, not what reads give
+        return Counter(connection.execute(select(StoredEvent.listing_format)).scalars())
+
+
+def test_events_stored_before_their_json_are_rendered_then_filled(
+    store: Store, store_url: str
+) -> None:
+    """A store of an older version (events without their stored JSON, or with another
+    version's) lists the same JSON, and opening it with this version stores theirs."""
+    _fill_varied(store)
+    with store._engine.begin() as connection:
+        ids = list(connection.execute(select(StoredEvent.id)).scalars())
+        connection.execute(update(StoredEvent).where(StoredEvent.id.in_(ids[::2]))
+                           .values(listing=None, listing_format=None))
+        connection.execute(update(StoredEvent).where(StoredEvent.id.in_(ids[1::4]))
+                           .values(listing='{"stale": true}', listing_format=LISTING_FORMAT + 1))
+    assert _formats(store)[LISTING_FORMAT] < len(ids) // 2
+    for filters, limit, offset in CASES:
+        fast, slow = _fast(store, filters, limit, offset), _slow(store, filters, limit, offset)
+        assert fast == slow, (filters, limit, offset)
+    with Store.open(store_url) as reopened:
+        assert _formats(reopened) == {LISTING_FORMAT: len(ids)}
+        for filters, limit, offset in CASES:
+            assert _fast(reopened, filters, limit, offset) == _slow(store, filters, limit, offset)
 
 
 def test_the_api_list_serves_the_models_json(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -103,7 +103,7 @@ def test_a_store_of_revision_0002_is_migrated_and_keeps_its_documents(
             )
         assert current_revision(engine) == "0002"
         with Store.open(store_url) as store:
-            assert current_revision(engine) == head_revision() == "0007"
+            assert current_revision(engine) == head_revision() == "0008"
             row = store.document(doc.id)
             assert row is not None and row.extraction is None  # stored before: not recorded
             store.save(doc, [make_event()])

@@ -344,7 +344,10 @@ class FilterIndex:
                 among = (int(unasked.min()), int(unasked.max())) if self.partial else None
                 members = search.members(query, connection.dialect.name, among)
                 if members is not None:
-                    found = np.fromiter(connection.execute(members).scalars(), dtype=np.int64)
+                    # the driver's tuples at once: a row at a time through the result
+                    # was a third of a search's time (12,000 ids for a place name)
+                    found = np.array(_fetch(connection, members, None),
+                                     dtype=np.int64).reshape(-1)
                     if self.partial:  # the range holds events this index does not ask about
                         found = found[np.isin(found, unasked)]
                     matched = np.concatenate([matched, found])

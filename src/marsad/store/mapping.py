@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from marsad.store.listing import LISTING_FORMAT, listing_json
 from marsad.store.models import (
     ActorModel,
     DocumentModel,
@@ -113,8 +114,8 @@ def event_rows(event: Event, document_id: str, ordinal: int) -> EventRows:
         "where_text": place.text if place else None,
         "place_id": place.place_id if place else None,
         "place_name": place.name if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
+        "lat": _coordinate(place.lat) if place else None,
+        "lon": _coordinate(place.lon) if place else None,
         "admin1": place.admin1 if place else None,
         "country": place.country if place else None,
         "geo_precision": place.precision if place else None,
@@ -143,7 +144,16 @@ def event_rows(event: Event, document_id: str, ordinal: int) -> EventRows:
         for i, fe in enumerate(event.field_evidence)
     ]
     terms = [{"field": f, "term": t} for f, t in sorted(event_terms(event))]
-    return EventRows(columns, _actor_rows(event), evidence, terms)
+    actors = _actor_rows(event)
+    columns["listing"] = listing_json(columns, actors, evidence)
+    columns["listing_format"] = LISTING_FORMAT
+    return EventRows(columns, actors, evidence, terms)
+
+
+def _coordinate(degrees: float | None) -> float | None:
+    # -0.0 is 0.0: SQLite stores it so and PostgreSQL keeps the sign; one value on both
+    # (the JSON stored with the event, listing.py, is rendered from these values)
+    return None if degrees is None else degrees + 0.0
 
 
 def _quantity_columns(name: str, quantity: Quantity | None) -> dict[str, object]:

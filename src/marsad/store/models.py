@@ -23,6 +23,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Text,
     TypeDecorator,
@@ -250,6 +251,11 @@ class EventModel(Base):
     evidence_start: Mapped[int] = mapped_column(Integer)
     evidence_end: Mapped[int] = mapped_column(Integer)
     evidence_text: Mapped[str] = mapped_column(Text)
+
+    # The event's JSON as the list shows it (store/listing.py), rendered at save; deferred:
+    # only the list's page reads it.
+    listing: Mapped[str | None] = mapped_column(Text, deferred=True)
+    listing_format: Mapped[int | None] = mapped_column(SmallInteger, deferred=True, index=True)
 
     document: Mapped[DocumentModel] = relationship(back_populates="events")
     actors: Mapped[list[EventActorModel]] = relationship(

@@ -101,20 +101,28 @@ def page_ids_select(
     )
 
 
+_DOCUMENT = DocumentModel.__table__
+_LISTING = ("listing", "listing_format")
+# the document's part of an event's JSON (listing.item_json)
+DOCUMENT_COLUMNS = (
+    _DOCUMENT.c.title.label("doc_title"),
+    _DOCUMENT.c.source.label("doc_source"),
+    _DOCUMENT.c.url.label("doc_url"),
+    _DOCUMENT.c.published.label("doc_published"),
+)
+
+
 def _listing_select() -> Select[Any]:
-    """An event's columns with the few of its document a listing shows and its incident's."""
-    document = DocumentModel.__table__
+    """An event's columns with the few of its document a listing shows and its incident's
+    (not its stored JSON: LISTINGS_OF_IDS reads that)."""
     return (
         select(
-            EventModel.__table__,
-            document.c.title.label("doc_title"),
-            document.c.source.label("doc_source"),
-            document.c.url.label("doc_url"),
-            document.c.published.label("doc_published"),
-            document.c.ingested_at.label("doc_ingested_at"),
+            *(column for column in EventModel.__table__.c if column.name not in _LISTING),
+            *DOCUMENT_COLUMNS,
+            _DOCUMENT.c.ingested_at.label("doc_ingested_at"),
             *INCIDENT_COLUMNS,
         )
-        .join(document, EventModel.document_id == document.c.id)
+        .join(_DOCUMENT, EventModel.document_id == _DOCUMENT.c.id)
         .outerjoin(_NODES, _NODES.c.event_id == EventModel.id)
         .outerjoin(_INCIDENTS, _INCIDENTS.c.id == _NODES.c.incident_id)
     )
@@ -124,6 +132,17 @@ def _listing_select() -> Select[Any]:
 # its cache key, cost more than running it for a page of 50.
 EVENTS_OF_IDS = (
     _listing_select()
+    .where(ids_in(EventModel.id))
+    .order_by(*LIST_ORDER)
+)
+
+# A page of the list as its events' stored JSON (store/listing.py), with their documents'
+# part; a row whose listing_format is not listing.LISTING_FORMAT is rendered from
+# EVENTS_OF_IDS instead.
+LISTINGS_OF_IDS = (
+    select(EventModel.id, EventModel.document_id, EventModel.listing,
+           EventModel.listing_format, *DOCUMENT_COLUMNS)
+    .join(_DOCUMENT, EventModel.document_id == _DOCUMENT.c.id)
     .where(ids_in(EventModel.id))
     .order_by(*LIST_ORDER)
 )

@@ -34,6 +34,7 @@ FTS_TABLE = "events_fts"
 PG_INDEX = "ix_events_evidence_search"
 RAW_INDEXES = frozenset({PG_INDEX, "ix_events_list_order"})
 _WORD = re.compile(r"\w+", re.UNICODE)
+ROW_BY_ROW_MAX = 100  # ids in a range that members() tests row by row on PostgreSQL
 
 _fts = table(FTS_TABLE, column("rowid"), column(FTS_TABLE))
 
@@ -51,12 +52,15 @@ def words(query: str) -> list[str]:
     return _WORD.findall(query.casefold())
 
 
-def matches(query: str, dialect: str, *, leading: bool = True) -> ColumnElement[bool]:
+def matches(
+    query: str, dialect: str, *, leading: bool = True, row_by_row: bool = False
+) -> ColumnElement[bool]:
     """The condition "the event's evidence holds every word of query".
 
     On SQLite the matches are a set of ids: leading, the query reads those rows; not
     leading, the set is built once and each row the query walks is tested against it
-    (conditions.py)."""
+    (conditions.py). On PostgreSQL `row_by_row` tests each row the query reads instead of
+    reading the GIN index (for a few rows: see members())."""
     terms = words(query)
     if not terms:
         return false()  # nothing searchable (only punctuation, a NUL): nothing matches
@@ -69,7 +73,9 @@ def matches(query: str, dialect: str, *, leading: bool = True) -> ColumnElement[
     if dialect == "postgresql":
         # The same expression as the index, so the planner can use it.
         config: ColumnElement[Any] = literal_column("'simple'::regconfig")
-        vector = func.to_tsvector(config, EventModel.evidence_text)
+        # || '' is the same text in an expression the index does not cover
+        text = EventModel.evidence_text.concat("") if row_by_row else EventModel.evidence_text
+        vector = func.to_tsvector(config, text)
         tsquery = func.plainto_tsquery(config, " ".join(terms))
         return vector.op("@@")(tsquery)
     # Any other backend: every word as a substring (slow, but the same answers).
@@ -88,8 +94,14 @@ def members(
     if dialect == "sqlite":
         hits = _fts_hits(terms)
         return hits if between is None else hits.where(_fts.c.rowid.between(*between))
-    found = select(EventModel.id).where(matches(query, dialect))
-    return found if between is None else found.where(EventModel.id.between(*between))
+    if between is None:
+        return select(EventModel.id).where(matches(query, dialect))
+    # A few ids (a save's events, under a writer: asked at each revision) are read by their
+    # key and tested one by one (17 us a row); through the GIN index PostgreSQL reads every
+    # event with the word first (12,000 for a place name at 100,000 events: 6 ms).
+    few = between[1] - between[0] <= ROW_BY_ROW_MAX
+    found = select(EventModel.id).where(matches(query, dialect, row_by_row=few))
+    return found.where(EventModel.id.between(*between))
 
 
 def count(query: str, dialect: str) -> Select[Any] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -10,7 +11,18 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Row, delete, func, insert, or_, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,9 +33,9 @@ from marsad.link.stances import IssueTimeline, stance_timelines
 from marsad.store import conditions, filter_index, incidents, plans, queries
 from marsad.store.check import Problem, check_store
 from marsad.store.engine import connect, reason, shown
-from marsad.store.event_parts import EventParts
 from marsad.store.filter_index import FilterIndexes, IndexView
 from marsad.store.linking import before_replacing, link_document
+from marsad.store.listing import LISTING_FORMAT, item_json, listing_json
 from marsad.store.mapping import (
     EventColumns,
     actor_row,
@@ -63,6 +75,7 @@ from marsad.store.url import resolve_url
 from marsad.types import Document, Event
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -82,7 +95,6 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._plan_sizes = plans.PlanSizes()
         self._filter_indexes: FilterIndexes | None = None
-        self._event_parts: EventParts | None = None  # with the filter index
 
     def keep_filter_index(self, on_built: Callable[[], None] | None = None) -> None:
         """Answer event counts and pages from memory (for a long-running reader such as the
@@ -90,7 +102,6 @@ class Store:
         `on_built` is called after each build."""
         if self._filter_indexes is None:
             self._filter_indexes = FilterIndexes(self._engine, on_built)
-            self._event_parts = EventParts()
 
     def wait_for_filter_index(self, timeout: float = 60.0) -> bool:
         """Until a running build of the filter index ends; whether one is held."""
@@ -145,6 +156,7 @@ class Store:
         except BaseException:
             engine.dispose()
             raise
+        _fill_listings(engine)
         _refresh_statistics(engine)
         return cls(engine)
 
@@ -395,11 +407,33 @@ class Store:
             if index is not None:
                 total, ids = index.page(connection, filters, limit, offset)
                 rows = connection.execute(queries.EVENTS_OF_IDS, {"ids": ids}).all() if ids else []
-                return total, _column_parts(connection, rows, self._event_parts, index)
+                return total, _column_parts(connection, rows)
             if total is None:
                 total = self._count(connection, filters)
             rows = self._query_page(connection, filters, limit, offset) if offset < total else []
             return total, _column_parts(connection, rows)
+
+    def event_items(
+        self,
+        filters: EventFilters | None = None,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        total: int | None = None,
+    ) -> tuple[int, list[bytes]]:
+        """event_page() as each event's JSON, the API's Event (store/listing.py): read from
+        the JSON stored with each event, in one query for the page."""
+        filters = filters or EventFilters()
+        with _errors("cannot list events"), self._reading() as connection:
+            index = self._indexed(connection, filters)
+            if index is not None:
+                total, ids = index.page(connection, filters, limit, offset)
+            else:
+                if total is None:
+                    total = self._count(connection, filters)
+                ids = self._query_page_ids(connection, filters, limit, offset) if (
+                    offset < total) else []
+            return total, _items(connection, ids)
 
     def _page(
         self, connection: Connection, filters: EventFilters, limit: int, offset: int
@@ -416,10 +450,15 @@ class Store:
         self, connection: Connection, filters: EventFilters, limit: int, offset: int
     ) -> Sequence[Row[Any]]:
         """_page() by a query, its set filters planned."""
+        ids = self._query_page_ids(connection, filters, limit, offset)
+        return connection.execute(queries.EVENTS_OF_IDS, {"ids": ids}).all() if ids else []
+
+    def _query_page_ids(
+        self, connection: Connection, filters: EventFilters, limit: int, offset: int
+    ) -> list[int]:
         plan = plans.page_plan(self._plan_sizes.get(connection, filters), offset + limit)
         query = queries.page_ids_select(filters, limit, offset, self.dialect, plan)
-        ids = list(connection.execute(query).scalars())
-        return connection.execute(queries.EVENTS_OF_IDS, {"ids": ids}).all() if ids else []
+        return list(connection.execute(query).scalars())
 
     def iter_events(
         self, filters: EventFilters | None = None, *, batch: int = 500
@@ -563,6 +602,46 @@ class Store:
             return check_store(self._engine)
 
 
+LISTINGS_BATCH = 1000  # events rendered and updated per transaction
+_STALE_LISTINGS = (
+    select(EventModel.id)
+    # "<" or ">", not "!=": two ranges of the listing_format index
+    .where(or_(EventModel.listing_format.is_(None), EventModel.listing_format < LISTING_FORMAT,
+               EventModel.listing_format > LISTING_FORMAT))
+    .limit(LISTINGS_BATCH)
+)
+_SET_LISTING = (
+    update(EventModel)
+    .where(EventModel.id == bindparam("event_id"))
+    .values(listing=bindparam("rendered"), listing_format=LISTING_FORMAT)
+)
+
+
+def _fill_listings(engine: Engine) -> None:
+    """Render the stored JSON of the events that lack this version's (stored before
+    migration 0008, or by a version with another listing.LISTING_FORMAT), a batch per
+    transaction; a read-only or busy store is left as it is (its pages render them when
+    read, as before)."""
+    filled = 0
+    try:
+        while True:
+            with engine.begin() as connection:
+                ids = list(connection.execute(_STALE_LISTINGS).scalars())
+                rendered = _rendered(connection, ids) if ids else {}
+                if rendered:
+                    connection.execute(_SET_LISTING, [
+                        {"event_id": event_id, "rendered": listing}
+                        for event_id, listing in rendered.items()])
+            filled += len(rendered)
+            if len(ids) < LISTINGS_BATCH or not rendered:
+                break
+    except SQLAlchemyError as error:
+        log.warning("cannot store the events' list JSON (%s): pages render it when read",
+                    reason(error))
+    if filled:
+        log.info("stored the list JSON of %d events", filled)
+
+
 def _refresh_statistics(engine: Engine) -> None:
     """Give SQLite's planner row statistics (PostgreSQL's autovacuum keeps its own).
 
@@ -596,32 +675,42 @@ def _refresh_statistics(engine: Engine) -> None:
         pass  # a read-only file or a busy writer: plans are slower, answers the same
 
 
-def _column_parts(
-    connection: Connection,
-    rows: Sequence[Row[Any]],
-    held: EventParts | None = None,
-    view: IndexView | None = None,
-) -> list[EventColumns]:
-    """Event rows with their actors and evidence rows: two queries for any number (for
-    the events whose parts held has for view, none).
+def _column_parts(connection: Connection, rows: Sequence[Row[Any]]) -> list[EventColumns]:
+    """Event rows with their actors and evidence rows: two queries for any number.
 
     Actors come in (role, ordinal) order and evidence in ordinal order, as stored.
     """
     if not rows:
         return []
-    known = held.known(view, [row.id for row in rows]) if held and view else {}
-    ids = [row.id for row in rows if row.id not in known]
+    ids = [row.id for row in rows]
     actors: dict[int, list[Row[Any]]] = {i: [] for i in ids}
     evidence: dict[int, list[Row[Any]]] = {i: [] for i in ids}
-    if ids:
-        for actor in connection.execute(queries.ACTORS_OF_EVENTS, {"ids": ids}).all():
-            actors[actor.event_id].append(actor)
-        for item in connection.execute(queries.EVIDENCE_OF_EVENTS, {"ids": ids}).all():
-            evidence[item.event_id].append(item)
-        if held and view:
-            held.remember(view, {i: (actors[i], evidence[i]) for i in ids})
-    known.update((i, (actors[i], evidence[i])) for i in ids)
+    for actor in connection.execute(queries.ACTORS_OF_EVENTS, {"ids": ids}).all():
+        actors[actor.event_id].append(actor)
+    for item in connection.execute(queries.EVIDENCE_OF_EVENTS, {"ids": ids}).all():
+        evidence[item.event_id].append(item)
+    known = {i: (actors[i], evidence[i]) for i in ids}
     return [EventColumns(row, *known[row.id]) for row in rows]
+
+
+def _items(connection: Connection, ids: Sequence[int]) -> list[bytes]:
+    """The JSON of the events of ids, in the list's order: as stored, or rendered from
+    their columns where stored by another version (or before 0008)."""
+    if not ids:
+        return []
+    rows = connection.execute(queries.LISTINGS_OF_IDS, {"ids": list(ids)}).all()
+    stale = [row.id for row in rows if row.listing_format != LISTING_FORMAT]
+    rendered = _rendered(connection, stale) if stale else {}
+    return [item_json(row.id, row._mapping, rendered.get(row.id) or row.listing)
+            for row in rows]
+
+
+def _rendered(connection: Connection, ids: Sequence[int]) -> dict[int, str]:
+    """The listing of each event of ids, from its columns (listing.py's rendering)."""
+    rows = connection.execute(queries.EVENTS_OF_IDS, {"ids": list(ids)}).all()
+    return {parts.row.id: listing_json(parts.row._mapping, (a._mapping for a in parts.actors),
+                                       (e._mapping for e in parts.evidence))
+            for parts in _column_parts(connection, rows)}
 
 
 def _with_parts(connection: Connection, rows: Sequence[Row[Any]]) -> list[EventRow]:

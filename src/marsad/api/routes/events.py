@@ -41,12 +41,12 @@ def list_events(request: Request, filters: Filters, paging: Paging) -> Response:
     def build(revision: str) -> bytes:
         memo, key = memo_of(request), ("events", revision, filters)
         known = memo.known(key)
-        total, rows = store.event_page(
+        total, rows = store.event_items(
             filters, limit=limit, offset=offset, total=known if isinstance(known, int) else None
         )
         memo.remember(key, total)
         following = offset + len(rows)
-        # The JSON of Page[Event], written straight from the columns (schemas.event_dict).
+        # The JSON of Page[Event], from each event's JSON as stored (store/listing.py).
         return event_page_json(
             total=total,
             limit=limit,
