@@ -10,7 +10,7 @@ url, published) is joined at read time, since a document row can be updated.
 `listing` holds every key of the API's Event after "id" and "document", in its order, so
 that `item_json` splices the two in front. `listing_format` says which version of this
 rendering wrote it: a row of another version (or none, stored before 0008) is rendered
-from its columns when read, and Store.open renders it again (fill_listings). A field added
+from its columns when read, and Store.open renders it again (store._fill_listings). A field added
 to the API's Event is added here and LISTING_FORMAT raised; tests/api/test_fast_json.py
 holds this JSON equal to the pydantic model's, byte for byte.
 """

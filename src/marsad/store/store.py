@@ -401,17 +401,9 @@ class Store:
         """How many events the filters select and the page event_columns() gives, read in
         one transaction (the two agree); total, when already known for this revision, is
         not counted again."""
-        filters = filters or EventFilters()
         with _errors("cannot list events"), self._reading() as connection:
-            index = self._indexed(connection, filters)
-            if index is not None:
-                total, ids = index.page(connection, filters, limit, offset)
-                rows = connection.execute(queries.EVENTS_OF_IDS, {"ids": ids}).all() if ids else []
-                return total, _column_parts(connection, rows)
-            if total is None:
-                total = self._count(connection, filters)
-            rows = self._query_page(connection, filters, limit, offset) if offset < total else []
-            return total, _column_parts(connection, rows)
+            total, ids = self._total_and_ids(connection, filters, limit, offset, total)
+            return total, _column_parts(connection, _rows_of(connection, ids))
 
     def event_items(
         self,
@@ -423,17 +415,28 @@ class Store:
     ) -> tuple[int, list[bytes]]:
         """event_page() as each event's JSON, the API's Event (store/listing.py): read from
         the JSON stored with each event, in one query for the page."""
-        filters = filters or EventFilters()
         with _errors("cannot list events"), self._reading() as connection:
-            index = self._indexed(connection, filters)
-            if index is not None:
-                total, ids = index.page(connection, filters, limit, offset)
-            else:
-                if total is None:
-                    total = self._count(connection, filters)
-                ids = self._query_page_ids(connection, filters, limit, offset) if (
-                    offset < total) else []
+            total, ids = self._total_and_ids(connection, filters, limit, offset, total)
             return total, _items(connection, ids)
+
+    def _total_and_ids(
+        self,
+        connection: Connection,
+        filters: EventFilters | None,
+        limit: int,
+        offset: int,
+        total: int | None,
+    ) -> tuple[int, list[int]]:
+        """How many events the filters select and the ids of the page: from the filter
+        index, else by queries (total, when given, is not counted again)."""
+        filters = filters or EventFilters()
+        index = self._indexed(connection, filters)
+        if index is not None:
+            return index.page(connection, filters, limit, offset)
+        if total is None:
+            total = self._count(connection, filters)
+        return total, self._query_page_ids(connection, filters, limit, offset) if (
+            offset < total) else []
 
     def _page(
         self, connection: Connection, filters: EventFilters, limit: int, offset: int
@@ -442,20 +445,15 @@ class Store:
         a query with its set filters planned."""
         index = self._indexed(connection, filters)
         if index is None:
-            return self._query_page(connection, filters, limit, offset)
-        ids = index.page(connection, filters, limit, offset)[1]
-        return connection.execute(queries.EVENTS_OF_IDS, {"ids": ids}).all() if ids else []
-
-    def _query_page(
-        self, connection: Connection, filters: EventFilters, limit: int, offset: int
-    ) -> Sequence[Row[Any]]:
-        """_page() by a query, its set filters planned."""
-        ids = self._query_page_ids(connection, filters, limit, offset)
-        return connection.execute(queries.EVENTS_OF_IDS, {"ids": ids}).all() if ids else []
+            ids = self._query_page_ids(connection, filters, limit, offset)
+        else:
+            ids = index.page(connection, filters, limit, offset)[1]
+        return _rows_of(connection, ids)
 
     def _query_page_ids(
         self, connection: Connection, filters: EventFilters, limit: int, offset: int
     ) -> list[int]:
+        """The ids of a page by a query, its set filters planned."""
         plan = plans.page_plan(self._plan_sizes.get(connection, filters), offset + limit)
         query = queries.page_ids_select(filters, limit, offset, self.dialect, plan)
         return list(connection.execute(query).scalars())
@@ -689,8 +687,12 @@ def _column_parts(connection: Connection, rows: Sequence[Row[Any]]) -> list[Even
         actors[actor.event_id].append(actor)
     for item in connection.execute(queries.EVIDENCE_OF_EVENTS, {"ids": ids}).all():
         evidence[item.event_id].append(item)
-    known = {i: (actors[i], evidence[i]) for i in ids}
-    return [EventColumns(row, *known[row.id]) for row in rows]
+    return [EventColumns(row, actors[row.id], evidence[row.id]) for row in rows]
+
+
+def _rows_of(connection: Connection, ids: Sequence[int]) -> Sequence[Row[Any]]:
+    """The event rows (queries.EVENTS_OF_IDS) of ids, in the list's order."""
+    return connection.execute(queries.EVENTS_OF_IDS, {"ids": list(ids)}).all() if ids else []
 
 
 def _items(connection: Connection, ids: Sequence[int]) -> list[bytes]:
@@ -707,10 +709,9 @@ def _items(connection: Connection, ids: Sequence[int]) -> list[bytes]:
 
 def _rendered(connection: Connection, ids: Sequence[int]) -> dict[int, str]:
     """The listing of each event of ids, from its columns (listing.py's rendering)."""
-    rows = connection.execute(queries.EVENTS_OF_IDS, {"ids": list(ids)}).all()
     return {parts.row.id: listing_json(parts.row._mapping, (a._mapping for a in parts.actors),
                                        (e._mapping for e in parts.evidence))
-            for parts in _column_parts(connection, rows)}
+            for parts in _column_parts(connection, _rows_of(connection, ids))}
 
 
 def _with_parts(connection: Connection, rows: Sequence[Row[Any]]) -> list[EventRow]:

@@ -13,7 +13,7 @@ Create Date: 2026-12-07
 A page of the event list read sixty columns and two more tables per event and built its
 JSON in Python: two thirds of a request's CPU. Both columns are NULL for the events
 stored before; Store.open renders those with the code of its own version
-(Store.fill_listings), and a row whose format is not the reader's is rendered from its
+(store._fill_listings), and a row whose format is not the reader's is rendered from its
 columns when read, so this revision writes no rows itself.
 """
 
