@@ -35,15 +35,17 @@ def cached_json(request: Request, build: Callable[[str], BaseModel | bytes]) -> 
     build returns a model, or its JSON already serialised. The body is built once per
     store revision and query (see caching.ResponseCache).
     """
-    revision = store_of(request).revision()
-    etag = etag_for(revision, request)
-    unchanged = not_modified(request, etag)
-    if unchanged is not None:
-        return unchanged
-    bodies: ResponseCache = request.app.state.bodies
-    body = bodies.get(etag)
-    if body is None:
-        built = build(revision)
-        body = built if isinstance(built, bytes) else built.model_dump_json().encode()
-        bodies.put(etag, body)
+    # One snapshot for the ETag and the body: a save in between cannot give a body newer
+    # than the revision it is cached and tagged under.
+    with store_of(request).snapshot() as revision:
+        etag = etag_for(revision, request)
+        unchanged = not_modified(request, etag)
+        if unchanged is not None:
+            return unchanged
+        bodies: ResponseCache = request.app.state.bodies
+        body = bodies.get(etag)
+        if body is None:
+            built = build(revision)
+            body = built if isinstance(built, bytes) else built.model_dump_json().encode()
+            bodies.put(etag, body)
     return Response(body, media_type="application/json", headers=cache_headers(etag))

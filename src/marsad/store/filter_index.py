@@ -607,11 +607,14 @@ class FilterIndexes:
         self._lock = threading.Lock()
         self._viewing = threading.Lock()
 
-    def current(self, connection: Connection) -> IndexView | None:
+    def current(
+        self, connection: Connection, figures: tuple[Any, ...] | None = None
+    ) -> IndexView | None:
         """The index as this connection's transaction sees the store, else None: the SQL
         answers, and a build starts (none is held yet, or the changes since are too many
-        to overlay)."""
-        figures = tuple(connection.execute(REVISION).one())
+        to overlay). `figures`: the REVISION row, when already read in this transaction."""
+        if figures is None:
+            figures = tuple(connection.execute(REVISION).one())
         with self._lock:
             index, view = self._index, self._views.get(figures)
         if index is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -95,6 +96,7 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._plan_sizes = plans.PlanSizes()
         self._filter_indexes: FilterIndexes | None = None
+        self._pinned = threading.local()  # this thread's snapshot(), if one is open
 
     def keep_filter_index(self, on_built: Callable[[], None] | None = None) -> None:
         """Answer event counts and pages from memory (for a long-running reader such as the
@@ -111,7 +113,7 @@ class Store:
         """The filter index that answers filters in connection's transaction, if any."""
         if self._filter_indexes is None:
             return None
-        index = self._filter_indexes.current(connection)
+        index = self._filter_indexes.current(connection, self._pinned_figures(connection))
         return index if index is not None and index.handles(filters) else None
 
     # Every read ends with COMMIT, never the ROLLBACK a closed connection sends: at a
@@ -120,9 +122,44 @@ class Store:
     # page read's time), and the pool's own reset is then a no-op.
 
     @contextmanager
+    def snapshot(self) -> Iterator[str]:
+        """Every read of this thread inside it sees one snapshot of the store; yields the
+        store's revision() in that snapshot.
+
+        For a response and its ETag that agree: read apart, a save between the two reads
+        gave a page newer than its ETag. And cheaper: the revision is read once, where the
+        ETag and the filter index each read it (on PostgreSQL a third of the statements
+        of a page request). Nested, it is the enclosing snapshot."""
+        if self._pinned_connection() is not None:
+            yield _revision_token(self._pinned.figures)
+            return
+        with _errors("cannot read the store"), self._engine.connect() as connection:
+            if self.dialect == "postgresql":
+                connection.execution_options(isolation_level="REPEATABLE READ")
+            figures = tuple(connection.execute(queries.REVISION).one())
+            self._pinned.connection, self._pinned.figures = connection, figures
+            try:
+                yield _revision_token(figures)
+            finally:
+                self._pinned.connection = self._pinned.figures = None
+            connection.commit()
+
+    def _pinned_connection(self) -> Connection | None:
+        return getattr(self._pinned, "connection", None)
+
+    def _pinned_figures(self, connection: Connection) -> tuple[Any, ...] | None:
+        """The revision figures read in connection's transaction, if it is a snapshot's."""
+        return self._pinned.figures if connection is self._pinned_connection() else None
+
+    @contextmanager
     def _reading(self) -> Iterator[Connection]:
         """A connection whose statements share one snapshot (a filter index is checked in
-        the transaction that uses it; SQLite's BEGIN already does this)."""
+        the transaction that uses it; SQLite's BEGIN already does this): the open
+        snapshot()'s, if any."""
+        pinned = self._pinned_connection()
+        if pinned is not None:
+            yield pinned
+            return
         with self._engine.connect() as connection:
             if self.dialect == "postgresql" and self._filter_indexes is not None:
                 connection.execution_options(isolation_level="REPEATABLE READ")
@@ -131,8 +168,10 @@ class Store:
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        """A session that only reads."""
-        with self._sessions() as session:
+        """A session that only reads (in the open snapshot(), if any: a session bound to
+        a connection in a transaction leaves that transaction to its owner)."""
+        pinned = self._pinned_connection()
+        with self._sessions(bind=pinned) if pinned is not None else self._sessions() as session:
             yield session
             session.commit()
 
@@ -141,7 +180,11 @@ class Store:
         """A connection for one statement that reads: on PostgreSQL outside a transaction
         (the statement is its own snapshot), which spares the BEGIN and the COMMIT, each a
         round trip that costs the server about what the statement does (the revision, read
-        for every API request)."""
+        for every API request). In an open snapshot(), the snapshot's connection."""
+        pinned = self._pinned_connection()
+        if pinned is not None:
+            yield pinned
+            return
         with self._engine.connect() as connection:
             if self.dialect == "postgresql":
                 connection.execution_options(isolation_level="AUTOCOMMIT")
@@ -573,9 +616,11 @@ class Store:
         For HTTP caching (ETag): equal tokens mean an unchanged store, so a list computed
         for one is still right for the other.
         """
+        if self._pinned_connection() is not None:
+            return _revision_token(self._pinned.figures)
         with _errors("cannot read the store's revision"), self._statement() as connection:
             figures = connection.execute(queries.REVISION).one()
-        return hashlib.sha256(repr(tuple(figures)).encode()).hexdigest()[:20]
+        return _revision_token(tuple(figures))
 
     def delete_document(self, doc_id: str) -> bool:
         """Delete a document and its events; False when there is no such document."""
@@ -671,6 +716,10 @@ def _refresh_statistics(engine: Engine) -> None:
             connection.exec_driver_sql("ANALYZE")
     except SQLAlchemyError:
         pass  # a read-only file or a busy writer: plans are slower, answers the same
+
+
+def _revision_token(figures: tuple[Any, ...]) -> str:
+    return hashlib.sha256(repr(figures).encode()).hexdigest()[:20]
 
 
 def _column_parts(connection: Connection, rows: Sequence[Row[Any]]) -> list[EventColumns]:
