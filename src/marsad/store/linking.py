@@ -191,7 +191,8 @@ def recluster(session: Session, components: Iterable[str], previous: Previous = 
     never changes while its node lives)."""
     settings = settings or default_settings()
     keys, constraints = _closure(session, set(components))
-    if not keys:
+    if not keys:  # every event of these components is gone, and so are their incidents
+        _delete_incidents(session, set(previous.incidents.values()))
         return
     sigs = _signatures(session, keys, known)
     linkable = {k: s for k, s in sigs.items() if s.kind != "aggregate"}
@@ -210,8 +211,12 @@ def recluster(session: Session, components: Iterable[str], previous: Previous = 
     stale = {i for i in old.values() if i} - set(ids)
     now = datetime.now(UTC)
     groups_of = dict(zip(ids, grouping.groups, strict=True))
+    members = _members(stored)
+    replaced = set(previous.incidents.values())  # their events may read differently now
     rows: list[dict[str, Any]] = []
     for incident_id, group in groups_of.items():
+        if incident_id not in replaced and members.get(incident_id) == set(group):
+            continue  # the same events as written: the same fields (most groups of a save)
         fields = resolve_incident([linkable[k] for k in group], settings)
         place = fields.place
         rows.append(dict(
@@ -234,11 +239,23 @@ def recluster(session: Session, components: Iterable[str], previous: Previous = 
              if stored.get(key) != (component[0], incident_of.get(key))]
     if nodes:  # the changed ones (most keep theirs), one statement by primary key
         session.execute(update(LinkNodeModel), nodes)
-    if stale:
-        for chunk in _chunks(sorted(stale)):
-            session.execute(delete(IncidentModel).where(ids_in(IncidentModel.id, "keys")),
-                            {"keys": chunk}, execution_options={"synchronize_session": False})
+    _delete_incidents(session, stale)
     session.flush()
+
+
+def _delete_incidents(session: Session, incident_ids: set[str]) -> None:
+    for chunk in _chunks(sorted(incident_ids)):
+        session.execute(delete(IncidentModel).where(ids_in(IncidentModel.id, "keys")),
+                        {"keys": chunk}, execution_options={"synchronize_session": False})
+
+
+def _members(stored: Mapping[str, tuple[str, str | None]]) -> dict[str, set[str]]:
+    """Each incident's events, as the stored nodes name them."""
+    out: dict[str, set[str]] = {}
+    for key, (_, incident) in stored.items():
+        if incident:
+            out.setdefault(incident, set()).add(key)
+    return out
 
 
 def _write_incidents(session: Session, rows: list[dict[str, Any]]) -> None:

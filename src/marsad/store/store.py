@@ -35,7 +35,7 @@ from marsad.store import conditions, filter_index, incidents, plans, queries
 from marsad.store.check import Problem, check_store
 from marsad.store.engine import connect, reason, shown
 from marsad.store.filter_index import FilterIndexes, IndexView
-from marsad.store.linking import before_replacing, link_document
+from marsad.store.linking import before_replacing, link_document, recluster
 from marsad.store.listing import LISTING_FORMAT, item_json, listing_json
 from marsad.store.mapping import (
     EventColumns,
@@ -628,11 +628,14 @@ class Store:
             model = session.get(DocumentModel, doc_id)
             if model is None:
                 return False
-            # Its events, their actors and evidence go with it (ON DELETE CASCADE).
+            previous = before_replacing(session, doc_id)
+            # Its events, their actors, evidence and link nodes go with it (ON DELETE CASCADE).
             session.execute(
                 delete(DocumentModel).where(DocumentModel.id == doc_id),
                 execution_options={"synchronize_session": False},
             )
+            # the incidents they were part of, without them (or gone with them)
+            recluster(session, previous.components, previous)
             return True
 
     def stats(self) -> StoreStats:
