@@ -9,10 +9,10 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.pool import NullPool
 
-from marsad.store import EventFilters, Store
+from marsad.store import EventFilters, Store, filter_index
 from marsad.types import ActorRef, Document, Event, PlaceRef, When
 
 MakeDocument = Callable[..., Document]
@@ -280,3 +280,38 @@ def test_a_search_asked_again_after_saves_sees_each_events_own_words(
         plain.save(make_document(f"Later {n}.", url=f"https://index.example/later/{n}"),
                    [make_event(f"Rockets hit post {n}.")])
     assert indexed.count_events(every) == before - 1 + 3 == plain.count_events(every)
+
+
+def test_a_rebuild_under_a_writer_has_the_searches_its_requests_asked(
+    stores: tuple[Store, Store], make_document: MakeDocument, make_event: MakeEvent,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An index replaced after REBUILD_AFTER changes asks the full-text index again, in its
+    own thread, for the queries asked of the one it replaces: the requests after it ask
+    none, and are answered as they are now."""
+    indexed, plain = stores
+    monkeypatch.setattr(filter_index, "REBUILD_AFTER", 3)
+    drone = EventFilters(search="drone police")
+    indexed.count_events(drone)
+    built = indexed._filter_indexes._index
+    for n in range(3):
+        plain.save(make_document(f"Rebuilt {n}.", url=f"https://index.example/rebuilt/{n}"),
+                   [make_event(f"A drone hit a police post {n}."), make_event("Rockets.")])
+    assert indexed.count_events(drone) == plain.count_events(drone)  # starts the build
+    assert indexed.wait_for_filter_index()
+    assert indexed._filter_indexes._index is not built
+    searches: list[str] = []
+    sql = "events_fts" if indexed._engine.dialect.name == "sqlite" else "to_tsvector"
+
+    def listen(*args: object) -> None:
+        if sql in str(args[2]):
+            searches.append(str(args[2]))
+
+    event.listen(indexed._engine, "before_cursor_execute", listen)
+    try:
+        assert indexed.count_events(drone) == plain.count_events(drone)
+        assert indexed.count_events(EventFilters(search="rockets")) == plain.count_events(
+            EventFilters(search="rockets"))
+    finally:
+        event.remove(indexed._engine, "before_cursor_execute", listen)
+    assert len(searches) == 1  # "rockets", never asked before the rebuild
