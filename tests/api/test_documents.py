@@ -84,3 +84,20 @@ def test_openapi_and_docs_work_offline(client: TestClient) -> None:
     assert "<script>" not in docs.text.replace(" ", "")  # no inline script
     for asset in ("/static/vendor/swagger-ui/swagger-ui-bundle.js", "/static/js/docs.js"):
         assert client.get(asset).status_code == 200
+
+
+def test_the_event_filters_are_documented_on_each_route_that_takes_them(
+    client: TestClient,
+) -> None:
+    spec = client.get("/api/openapi.json").json()
+    filters = {"since", "until", "kind", "category", "mode", "acled_type", "acled_subtype",
+               "actor", "place", "country", "bbox", "q", "document"}
+    for path, more in (("/api/events", {"limit", "offset"}), ("/api/events/timeline", set()),
+                       ("/api/events/points", {"limit"}),
+                       ("/api/export/{format_name}", {"format_name"})):
+        parameters = spec["paths"][path]["get"]["parameters"]
+        assert {p["name"] for p in parameters} == filters | more, path
+    actor = next(p for p in spec["paths"]["/api/events"]["get"]["parameters"]
+                 if p["name"] == "actor")
+    assert actor["in"] == "query" and "registry id" in actor["description"]
+    assert {"type": "string", "maxLength": 200} in actor["schema"]["anyOf"]

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from marsad.api.deps import cached_json, json_response, memo_of, store_of
-from marsad.api.filters import event_filters, page
+from marsad.api.filters import EVENT_QUERY, event_filters, page
 from marsad.api.paths import EventId
 from marsad.api.schemas import (
     ErrorBody,
@@ -29,7 +29,7 @@ Filters = Annotated[EventFilters, Depends(event_filters)]
 Paging = Annotated[tuple[int, int], Depends(page)]
 
 
-@router.get("", response_model=Page[Event], summary="List events")
+@router.get("", response_model=Page[Event], summary="List events", openapi_extra=EVENT_QUERY)
 def list_events(request: Request, filters: Filters, paging: Paging) -> Response:
     """Events, newest first (undated last, then by id: pages never repeat or skip one).
 
@@ -58,13 +58,15 @@ def list_events(request: Request, filters: Filters, paging: Paging) -> Response:
     return cached_json(request, build)
 
 
-@router.get("/timeline", response_model=Timeline, summary="Events per day and category")
+@router.get("/timeline", response_model=Timeline, summary="Events per day and category",
+            openapi_extra=EVENT_QUERY)
 def timeline(request: Request, filters: Filters) -> Response:
     """Dated events counted per start day and PLOVER category (the dashboard's bars)."""
     return cached_json(request, lambda _: timeline_model(store_of(request).event_days(filters)))
 
 
-@router.get("/points", response_model=Points, summary="Located events for a map")
+@router.get("/points", response_model=Points, summary="Located events for a map",
+            openapi_extra=EVENT_QUERY)
 def points(
     request: Request,
     filters: Filters,

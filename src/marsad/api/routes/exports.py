@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
 
 from marsad.api.deps import store_of
-from marsad.api.filters import event_filters
+from marsad.api.filters import EVENT_QUERY, event_filters
 from marsad.export import FORMATS, export_chunks
 from marsad.store import EventFilters
 
@@ -24,6 +24,7 @@ ExportName = StrEnum("ExportName", {name.replace("-", "_"): name for name in FOR
     response_class=StreamingResponse,
     summary="Export events (ACLED CSV, PLOVER JSONL, GeoJSON, Parquet)",
     responses={200: {"content": {f.media_type: {} for f in FORMATS.values()}}},
+    openapi_extra=EVENT_QUERY,
 )
 def export(
     request: Request,
