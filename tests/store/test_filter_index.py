@@ -315,3 +315,35 @@ def test_a_rebuild_under_a_writer_has_the_searches_its_requests_asked(
     finally:
         event.remove(indexed._engine, "before_cursor_execute", listen)
     assert len(searches) == 1  # "rockets", never asked before the rebuild
+
+
+@pytest.mark.postgresql
+def test_postgresql_asks_for_the_searches_of_a_saves_events_once_for_every_query(
+    stores: tuple[Store, Store], make_document: MakeDocument, make_event: MakeEvent
+) -> None:
+    """Under a writer each revision's view tests the events saved since against every
+    query remembered, in one statement, when it is grown: the requests of that revision
+    ask none of their own."""
+    indexed, plain = stores
+    if indexed._engine.dialect.name != "postgresql":
+        pytest.skip("one statement for every query is PostgreSQL's")
+    queries = [EventFilters(search=words) for words in ("rockets", "drone police", "Baghdad")]
+    for query in queries:
+        indexed.count_events(query)  # remembered by the build's index
+    statements: list[str] = []
+
+    def listen(*args: object) -> None:
+        if "to_tsvector" in str(args[2]):
+            statements.append(str(args[2]))
+
+    event.listen(indexed._engine, "before_cursor_execute", listen)
+    try:
+        for n in range(3):
+            plain.save(make_document(f"Saved {n}.", url=f"https://index.example/saved/{n}"),
+                       [make_event(f"A drone hit a police post in Baghdad {n}."),
+                        make_event("Rockets fell.")])
+            for query in queries:
+                assert indexed.count_events(query) == plain.count_events(query), query
+    finally:
+        event.remove(indexed._engine, "before_cursor_execute", listen)
+    assert len(statements) == 3 and all("unnest" in s for s in statements)  # one a revision

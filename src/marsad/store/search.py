@@ -11,6 +11,7 @@ quoted as an FTS5 string, and the result is a bound parameter.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -23,7 +24,9 @@ from sqlalchemy import (
     literal_column,
     select,
     table,
+    text,
 )
+from sqlalchemy.sql.elements import TextClause
 
 from marsad.store.models import EventModel
 
@@ -102,6 +105,27 @@ def members(
     few = between[1] - between[0] <= ROW_BY_ROW_MAX
     found = select(EventModel.id).where(matches(query, dialect, row_by_row=few))
     return found.where(EventModel.id.between(*between))
+
+
+def each_match(
+    queries: Sequence[str], event_ids: Sequence[int], dialect: str
+) -> TextClause | None:
+    """Rows (position in queries, event id) for every event of event_ids that matches each
+    query, in one statement: a save's ten events tested against every query a filter
+    index remembers (one search a query was a round trip each, at each revision). On
+    PostgreSQL; None elsewhere (SQLite's FTS5 is asked in process, a query at a time)."""
+    if dialect != "postgresql":
+        return None
+    searched = [(n, " ".join(terms)) for n, query in enumerate(queries) if (terms := words(query))]
+    # OFFSET 0 keeps the subquery apart: each sentence parsed once, not once a query
+    return text(
+        "SELECT q.n, e.id FROM"
+        " (SELECT id, to_tsvector('simple'::regconfig, evidence_text) AS words"
+        "  FROM events WHERE id = ANY(:ids) OFFSET 0) AS e"
+        " JOIN unnest(CAST(:positions AS integer[]), CAST(:queries AS text[])) AS q(n, words)"
+        " ON e.words @@ plainto_tsquery('simple'::regconfig, q.words)"
+    ).bindparams(ids=list(event_ids), positions=[n for n, _ in searched],
+                 queries=[words_of for _, words_of in searched])
 
 
 def count(query: str, dialect: str) -> Select[Any] | None:
