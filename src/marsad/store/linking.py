@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from marsad.link.batch import back_references
@@ -28,9 +28,9 @@ from marsad.link.grouping import Constraints, Pair, cluster, pair
 from marsad.link.resolution import resolve_incident
 from marsad.link.settings import LinkSettings, default_settings
 from marsad.link.signature import LinkDocument, LinkEvent, from_json, signatures, to_json
+from marsad.store.bulk import insert_rows
 from marsad.store.ids import ids_in
 from marsad.store.models import (
-    ALL_ROWS_AT_ONCE,
     IncidentModel,
     LinkBlockModel,
     LinkDecisionModel,
@@ -74,15 +74,13 @@ def link_document(session: Session, doc: LinkDocument, events: Sequence[Event],
     sigs = signatures(doc, events, settings)
     # Core inserts, not the ORM's unit of work: these rows are new (replacing a document's
     # events deleted its nodes, their blocks and pairs) and nothing reads them as objects.
-    if sigs:
-        session.execute(insert(LinkNodeModel), [
-            dict(key=sig.key, event_id=event_id, document_id=doc.id, signature=to_json(sig),
-                 component=sig.key, incident_id=None)
-            for sig, event_id in zip(sigs, event_ids, strict=True)])
+    insert_rows(session, LinkNodeModel, [
+        dict(key=sig.key, event_id=event_id, document_id=doc.id, signature=to_json(sig),
+             component=sig.key, incident_id=None)
+        for sig, event_id in zip(sigs, event_ids, strict=True)])
     linkable = [s for s in sigs if s.kind != "aggregate"]
-    blocks = [dict(block=b, node_key=s.key) for s in linkable for b in blocks_of(s, settings)]
-    if blocks:
-        session.execute(insert(LinkBlockModel), blocks)
+    insert_rows(session, LinkBlockModel, [
+        dict(block=b, node_key=s.key) for s in linkable for b in blocks_of(s, settings)])
     known: dict[str, LinkEvent] = {s.key: s for s in sigs}
     touched = set(previous.components) | {s.key for s in linkable}
     pairs: dict[Pair, dict[str, Any]] = {}
@@ -97,8 +95,7 @@ def link_document(session: Session, doc: LinkDocument, events: Sequence[Event],
                 pairs[p] = dict(key_a=p[0], key_b=p[1], score=c.score,
                                 reasons=[r.to_json() for r in c.reasons])
                 touched.add(component)
-    if pairs:
-        session.execute(insert(LinkPairModel), list(pairs.values()))
+    insert_rows(session, LinkPairModel, list(pairs.values()))
     recluster(session, touched, previous, settings, known)
 
 
@@ -267,8 +264,7 @@ def _write_incidents(session: Session, rows: list[dict[str, Any]]) -> None:
                                       .where(ids_in(IncidentModel.id, "keys")), {"keys": chunk}))
     fresh = [r for r in rows if r["id"] not in stored]
     known = [r for r in rows if r["id"] in stored]
-    if fresh:
-        session.execute(insert(IncidentModel), fresh, execution_options=ALL_ROWS_AT_ONCE)
+    insert_rows(session, IncidentModel, fresh)
     if known:
         session.execute(update(IncidentModel), known)
 

@@ -32,6 +32,7 @@ from marsad.link.series import ClaimSource, Series, build_series
 from marsad.link.signature import LinkDocument
 from marsad.link.stances import IssueTimeline, stance_timelines
 from marsad.store import conditions, filter_index, incidents, plans, queries
+from marsad.store.bulk import insert_rows
 from marsad.store.check import Problem, check_store
 from marsad.store.engine import connect, reason, shown
 from marsad.store.filter_index import FilterIndexes, IndexView
@@ -804,8 +805,7 @@ def _replace_events(session: Session, document_id: str, events: Sequence[Event])
         values = [{**child, "event_id": event_id}
                   for event_id, rows_of_event in zip(ids, of_each_event, strict=True)
                   for child in rows_of_event]
-        if values:
-            session.execute(insert(model), values, execution_options=ALL_ROWS_AT_ONCE)
+        insert_rows(session, model, values)
     return ids
 
 
