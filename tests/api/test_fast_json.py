@@ -8,9 +8,11 @@ PostgreSQL, and through the HTTP API.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from datetime import UTC, date, datetime
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
@@ -18,6 +20,7 @@ from marsad.api import create_app
 from marsad.api.schemas import Event as EventModel
 from marsad.api.schemas import Page, event_of, event_page_json
 from marsad.store import EventFilters, Store
+from marsad.store import store as store_module
 from marsad.store.listing import LISTING_FORMAT
 from marsad.store.mapping import event_row_from_columns
 from marsad.store.models import EventModel as StoredEvent
@@ -206,6 +209,23 @@ def test_events_stored_before_their_json_are_rendered_then_filled(
         assert _formats(reopened) == {LISTING_FORMAT: len(ids)}
         for filters, limit, offset in CASES:
             assert _fast(reopened, filters, limit, offset) == _slow(store, filters, limit, offset)
+
+
+def test_a_long_fill_of_the_stored_json_says_how_far_it_is(
+    store: Store, store_url: str, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    _fill_varied(store)
+    with store._engine.begin() as connection:
+        connection.execute(update(StoredEvent).values(listing=None, listing_format=None))
+        stored = len(list(connection.execute(select(StoredEvent.id)).scalars()))
+    monkeypatch.setattr(store_module, "LISTINGS_BATCH", 3)  # as a large store's batches
+    with caplog.at_level(logging.INFO, logger="marsad.store.store"):
+        Store.open(store_url).close()
+    lines = [r.getMessage() for r in caplog.records if "list JSON" in r.getMessage()]
+    assert lines[0].endswith(": 3 so far")  # at once, not only at the end
+    assert lines[-1] == f"stored the list JSON of {stored} events"
+    assert _formats(store) == {LISTING_FORMAT: stored}
 
 
 def test_the_api_list_serves_the_models_json(tmp_path) -> None:  # type: ignore[no-untyped-def]

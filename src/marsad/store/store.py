@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -650,12 +651,12 @@ class Store:
 
 
 LISTINGS_BATCH = 1000  # events rendered and updated per transaction
+PROGRESS_EVERY_S = 10.0  # how often a long fill of the list JSON says how far it is
 _STALE_LISTINGS = (
     select(EventModel.id)
     # "<" or ">", not "!=": two ranges of the listing_format index
     .where(or_(EventModel.listing_format.is_(None), EventModel.listing_format < LISTING_FORMAT,
                EventModel.listing_format > LISTING_FORMAT))
-    .limit(LISTINGS_BATCH)
 )
 _SET_LISTING = (
     update(EventModel)
@@ -670,10 +671,11 @@ def _fill_listings(engine: Engine) -> None:
     transaction; a read-only or busy store is left as it is (its pages render them when
     read, as before)."""
     filled = 0
+    told = time.monotonic()
     try:
         while True:
             with engine.begin() as connection:
-                ids = list(connection.execute(_STALE_LISTINGS).scalars())
+                ids = list(connection.execute(_STALE_LISTINGS.limit(LISTINGS_BATCH)).scalars())
                 rendered = _rendered(connection, ids) if ids else {}
                 if rendered:
                     connection.execute(_SET_LISTING, [
@@ -682,6 +684,11 @@ def _fill_listings(engine: Engine) -> None:
             filled += len(rendered)
             if len(ids) < LISTINGS_BATCH or not rendered:
                 break
+            if filled == len(rendered) or time.monotonic() - told > PROGRESS_EVERY_S:
+                # the first open of a large store stored by an older version takes a while
+                log.info("storing the list JSON of the events stored without it: %d so far",
+                         filled)
+                told = time.monotonic()
     except SQLAlchemyError as error:
         log.warning("cannot store the events' list JSON (%s): pages render it when read",
                     reason(error))
