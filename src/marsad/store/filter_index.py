@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import logging
 import threading
 import time
@@ -46,7 +47,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Connection, Engine, Select, delete, func, select
+from sqlalchemy import Connection, Engine, Select, bindparam, delete, func, select
 
 from marsad.store import search, terms
 from marsad.store.ids import ids_in
@@ -71,6 +72,14 @@ _EPOCH_ORDINAL = 719_163  # date(1970, 1, 1).toordinal(): numpy's day 0
 _SEQ = 0  # where REVISION has the last seq of event_changes
 
 # Delete all but the last CHANGES_KEPT rows of the change log.
+# The events changed since a seq, with the oldest seq the log still holds (one round trip
+# for both: a worker reads them at each revision a writer makes)
+_CHANGED_SINCE = (
+    select(EventChangeModel.event_id,
+           select(func.min(EventChangeModel.seq)).scalar_subquery().label("oldest"))
+    .where(EventChangeModel.seq > bindparam("seq"))
+    .distinct().limit(DELTA_MAX + 1)
+)
 PRUNE_CHANGES = delete(EventChangeModel).where(
     EventChangeModel.seq <= select(func.max(EventChangeModel.seq)).scalar_subquery() - CHANGES_KEPT
 )
@@ -460,6 +469,7 @@ class _Reads:
     events: Select[Any]
     term_counts: Select[Any]
     term_event_ids: Select[Any]
+    term_pairs: Select[Any]  # (field, term, event id) in the same order: for a few events
 
 
 @functools.cache
@@ -475,11 +485,13 @@ def _reads(dialect: str, only: bool) -> _Reads:
     counts = (select(EventTermModel.field, EventTermModel.term, func.count())
               .group_by(EventTermModel.field, EventTermModel.term).order_by(*order))
     event_ids = select(EventTermModel.event_id).order_by(*order, EventTermModel.event_id)
+    pairs = select(EventTermModel.field, EventTermModel.term, EventTermModel.event_id).order_by(
+        *order, EventTermModel.event_id)
     if only:
         events = events.where(ids_in(EventModel.id))
-        counts, event_ids = (q.where(ids_in(EventTermModel.event_id))
-                             for q in (counts, event_ids))
-    return _Reads(events, counts, event_ids)
+        counts, event_ids, pairs = (q.where(ids_in(EventTermModel.event_id))
+                                    for q in (counts, event_ids, pairs))
+    return _Reads(events, counts, event_ids, pairs)
 
 
 def _fetch(connection: Connection, query: Select[Any], only: Sequence[int] | None) -> list[Any]:
@@ -517,9 +529,16 @@ def _read_terms(
     """Each field's terms with the rows of index that hold them: the distinct terms with
     their counts, then every pair's event id in the same order (one integer a row, not
     three values, and no grouping in Python)."""
-    groups = _fetch(connection, reads.term_counts, only)
-    counts = np.array([count for _, _, count in groups], dtype=np.int64)
-    event_ids = _fetch_integers(connection, reads.term_event_ids, only, int(counts.sum()))
+    if only is not None:  # a few events (a save's): their pairs in one round trip
+        read = _fetch(connection, reads.term_pairs, only)
+        groups = [(*key, sum(1 for _ in run))
+                  for key, run in itertools.groupby(read, key=lambda pair: tuple(pair[:2]))]
+        counts = np.array([count for _, _, count in groups], dtype=np.int64)
+        event_ids = np.array([pair[2] for pair in read], dtype=np.int64)
+    else:  # every event: the distinct terms, then one integer a pair (memory)
+        groups = _fetch(connection, reads.term_counts, only)
+        counts = np.array([count for _, _, count in groups], dtype=np.int64)
+        event_ids = _fetch_integers(connection, reads.term_event_ids, only, int(counts.sum()))
     rows = index.positions(event_ids)
     codes = np.repeat(np.arange(len(groups)), counts)
     stored = rows >= 0  # all, in one snapshot; a pair of an event not read is no match
@@ -693,11 +712,10 @@ class FilterIndexes:
         with self._lock:
             earlier = [v for v in self._views.values() if v.base is index and v.seq <= seq]
         start = max(earlier, key=lambda v: v.seq, default=IndexView(index))
-        oldest = connection.execute(select(func.min(EventChangeModel.seq))).scalar()
-        if oldest is not None and oldest > start.seq + 1:
-            return None  # pruned past the build: changes may be missing
-        since = select(EventChangeModel.event_id).where(EventChangeModel.seq > start.seq)
-        changed = list(connection.execute(since.distinct().limit(DELTA_MAX + 1)).scalars())
+        rows = connection.execute(_CHANGED_SINCE, {"seq": start.seq}).all()
+        if rows and rows[0].oldest > start.seq + 1:
+            return None  # pruned past the view: changes may be missing
+        changed = [row.event_id for row in rows]
         if len(changed) + len(start.changed_ids) > DELTA_MAX:
             return None
         view = start.advanced(figures, connection, changed)
