@@ -396,7 +396,8 @@ ACTORS = Record(
             "armed", "civilian", "crowd", "protester", "state_security", "government_words",
             "titles", "part_of",
         )
-    }
+    },
+    optional={"parties": WORDS},
 )  # fmt: skip
 
 ANTECEDENTS = Record(

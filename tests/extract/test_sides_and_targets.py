@@ -124,3 +124,22 @@ def test_who_did_the_main_act_did_what_its_participle_tells() -> None:
 def test_a_passive_main_act_lends_no_agent_to_its_participle() -> None:
     for _, actors, _ in sides("The camp was shelled on Monday, killing 10 Palestinians."):
         assert actors == []
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        # what is asked for or talked about names no one (CODING.md: actor2 null)
+        ("The interior minister urged calm after riots in the capital on Sunday.", []),
+        ("The foreign ministers held talks on an early revival of the peace process in Geneva.",
+         []),
+        # a country, and a noun of people with no sector, are parties
+        ("The president urged Egypt to reopen the border crossing.", ["Egypt"]),
+        ("Police negotiated with the kidnappers of three engineers on Monday.", ["kidnappers"]),
+    ],
+)
+def test_the_one_an_act_is_done_to_is_someone_not_something(
+    text: str, recipients: list[str]
+) -> None:
+    (_, _, got), = sides(text)
+    assert got == recipients

@@ -404,6 +404,20 @@ def is_actor_noun(profile: LanguageProfile, t: Token) -> bool:
     return t.lemma in words or t.lower in words
 
 
+@cache
+def _party_words(profile: LanguageProfile) -> frozenset[str]:
+    nouns = actor_nouns(profile)
+    return frozenset().union(*(words for key, words in nouns.items() if key != "part_of"))
+
+
+def is_party_noun(profile: LanguageProfile, t: Token) -> bool:
+    """Whether a word names people or a body that can act or be acted on ("police",
+    "officials", "kidnappers"), not what stands for them in "X of Y" ("the headquarters",
+    "the withdrawal")."""
+    words = _party_words(profile)
+    return t.lemma in words or t.lower in words
+
+
 def speech(profile: LanguageProfile) -> dict[str, Any]:
     speech_words: dict[str, Any] = profile.data("lexicons/speech.yaml")
     return speech_words

@@ -316,7 +316,22 @@ def verbal_roles(ctx: Context, s: Sentence, head: int, category: str,
             paired := paired_parties(ctx, s, agent_tok.i)) is not None:
         agent = actor_phrase(ctx, s, paired[0])  # "fighting between the army and rebels killed"
     patient = actor_phrase(ctx, s, patient_tok)
+    if patient is not None and category != "ASSAULT" and not names_a_party(ctx, s, patient):
+        patient = None  # "suspended on suspicion", "surged into the heart of": no one named
     return agent, patient, weapon
+
+
+def names_a_party(ctx: Context, s: Sentence, mention: Mention) -> bool:
+    """Whether a phrase names someone (CODING.md: actor2 is null when the text names no
+    one): a pronoun, a name, a person, or a noun of people or groups ("police", "rebels",
+    "officials"). An attack's target may be a thing ("a pipeline was damaged"); what else
+    is done is done to someone."""
+    head = s.tokens[mention.head]
+    if mention.pronoun or mention.named or mention.person or mention.sector or mention.title:
+        return True
+    # a country or a city acts through its government ("urged China", "Japan pulled out")
+    return head.pos in ctx.profile.labels("proper_noun_pos") or lexicon.is_party_noun(
+        ctx.profile, head)
 
 
 def attack_agents(ctx: Context, s: Sentence) -> list[Mention]:
