@@ -66,7 +66,7 @@ class EventQuery(BaseModel):
 
 def query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
     """The OpenAPI parameters of a query model read by read_query (FastAPI documents only
-    the parameters it parses itself), with the 422 it answers."""
+    the parameters it parses itself)."""
     schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
     out = []
     for name, field in schema["properties"].items():

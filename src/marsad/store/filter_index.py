@@ -376,8 +376,7 @@ class FilterIndex:
         (30 to 60 ms for a common word on PostgreSQL at 100,000 events, the heap pages of
         ten thousand events)."""
         for query in queries:
-            members = search.members(query, connection.dialect.name)
-            self._remember(query, _NO_ROWS if members is None else _ids_of(connection, members))
+            self._matching(connection, query)
 
     def knows(self, query: str) -> bool:
         """Whether the rows that match query are held (no search to ask for them)."""
